@@ -1,0 +1,1 @@
+"""precheck: check a social-media draft on this machine before posting it."""

@@ -1,0 +1,14 @@
+"""Shannon entropy: random tokens (keys, passwords) score high, words and ids low."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+
+def shannon(text: str) -> float:
+    """Bits per character."""
+    if not text:
+        return 0.0
+    n = len(text)
+    return -sum(c / n * math.log2(c / n) for c in Counter(text).values())

@@ -1,0 +1,18 @@
+"""The built-in detector families, listed explicitly so adding one is one line here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from precheck.core.detector import Detector
+from precheck.detectors.patterns import PatternDetector
+from precheck.detectors.phones import PhoneDetector
+from precheck.rulepacks.model import Pack
+
+
+def builtin_detectors(packs: Sequence[Pack]) -> list[Detector]:
+    patterns = [rule for pack in packs for rule in pack.patterns]
+    return [
+        PatternDetector(patterns),
+        PhoneDetector(),
+    ]

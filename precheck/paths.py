@@ -1,0 +1,27 @@
+"""Where precheck finds its shipped data, from a checkout, an install or a frozen bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def data_root() -> Path:
+    """The folder that holds ``rules/`` and ``resources/``."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def rules_dir() -> Path:
+    return data_root() / "rules"
+
+
+def resources_dir() -> Path:
+    return data_root() / "resources"
+
+
+def builtin_pack_paths() -> list[Path]:
+    """Shipped packs, in a stable order so their precedence never depends on the file system."""
+    return sorted(rules_dir().glob("*.yaml"))

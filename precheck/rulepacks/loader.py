@@ -1,0 +1,220 @@
+"""Loading a rule pack: parse, check every field, and return frozen rules or all problems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import re2
+import yaml
+
+from precheck.core.detector import RuleMeta
+from precheck.core.errors import PackError
+from precheck.core.model import Category, Severity
+from precheck.detectors.masks import MASKS
+from precheck.detectors.validators import VALIDATORS
+from precheck.rulepacks.fields import Fields, Problems
+from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule
+from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
+
+LANGUAGES = ("en", "nl")
+CHANNELS = ("public", "internal")
+TERM_KINDS = ("codename", "unreleased_product", "customer_name", "competitor", "internal_host", "internal_term")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+_HEADER = ("pack", "version", "name", "description", "languages", "patterns", "terms")
+_PATTERN_KEYS = (
+    "id", "kind", "category", "severity", "message", "regex", "group", "ignore_case", "validator",
+    "min_entropy", "context", "deny", "confidence", "replacement", "mask", "channels", "languages",
+)
+_TERM_KEYS = ("id", "kind", "category", "severity", "message", "channels", "replacement", "values", "languages")
+_CONTEXT_KEYS = ("words", "window", "boost", "required")
+MAX_PACK_BYTES = 64 * 1024 * 1024
+
+TERM_MESSAGES = {
+    "codename": "Internal project codename: naming it in public can reveal plans the company has not announced.",
+    "unreleased_product": "Unreleased product: mentioning it before launch can leak the company's plans.",
+    "customer_name": "Customer name: the company may only name customers with their consent.",
+    "competitor": "Competitor named: keep comments about competitors neutral, or leave them out.",
+    "internal_host": "Internal system name: host names help attackers map the company's network.",
+    "internal_term": "Internal term: this label is meant for colleagues, not for the public.",
+}
+
+
+def load_pack(path: Path) -> Pack:
+    """Read and check one pack file; raises ``PackError`` listing every problem in it."""
+    problems = Problems(path)
+    try:
+        if path.is_dir():
+            raise PackError(f"{path}: is a folder, not a rule pack file")
+        if path.stat().st_size > MAX_PACK_BYTES:
+            raise PackError(f"{path}: larger than {MAX_PACK_BYTES // 2**20} MB; split the pack")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PackError(f"{path}: no such rule pack") from None
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read the rule pack ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{path}: not UTF-8 text (byte {exc.start}); save the pack as UTF-8") from None
+    pack = parse_pack(text, path, problems)
+    if problems or pack is None:
+        raise PackError(f"rule pack {path} has {len(problems.items)} problem(s)", tuple(problems.items))
+    return pack
+
+
+def parse_pack(text: str, source: Path | None, problems: Problems) -> Pack | None:
+    try:
+        data = load_located(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.add(where, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")
+        return None
+    if not isinstance(data, Located):
+        problems.add((1, 1), "a rule pack is a mapping with at least 'pack' and 'version'")
+        return None
+    head = Fields(data, problems, "the pack")
+    head.unknown(_HEADER)
+    pack_id = head.get("pack", str, "", required=True)
+    if pack_id and not _SLUG.match(pack_id):
+        problems.add(data.where("pack"), f"pack id {pack_id!r} may hold only a-z, 0-9, '.', '_' and '-'")
+    version = head.get("version", (str, int, float), "", required=True)
+    languages = head.subset("languages", LANGUAGES) or frozenset(LANGUAGES)
+    patterns = _rules(data, "patterns", lambda item: _pattern(item, pack_id, problems), problems)
+    terms = _number_unnamed(_rules(data, "terms", lambda item: _term(item, pack_id, problems), problems))
+    _unique_ids([*(p.meta for p in patterns), *(t.meta for t in terms)], data, problems)
+    return Pack(
+        id=pack_id, version=str(version), name=head.get("name", str, pack_id), source=source,
+        languages=languages, patterns=tuple(patterns), terms=tuple(terms),
+    )
+
+
+def _rules(data: Located, key: str, build, problems: Problems) -> list:
+    items = data.get(key)
+    if items is None:
+        return []
+    if not isinstance(items, LocatedList):
+        problems.add(data.where(key), f"{key!r} must be a list")
+        return []
+    out = []
+    for index, item in enumerate(items):
+        if not isinstance(item, Located):
+            problems.add(items.item_positions[index], f"each entry of {key!r} must be a mapping")
+            continue
+        rule = build(item)
+        if rule is not None:
+            out.append(rule)
+    return out
+
+
+def _meta(f: Fields, pack_id: str, rule_id: str | None) -> RuleMeta | None:
+    kind = f.get("kind", str, required=True)
+    category = f.choice("category", [c.value for c in Category], required=True)
+    severity = f.choice("severity", [s.value for s in Severity], required=True)
+    if kind is not None and not _SNAKE.match(kind):
+        f.problems.add(f.data.where("kind"), f"kind {kind!r} must be snake_case")
+        return None
+    message = f.get("message", str) or TERM_MESSAGES.get(kind or "", "")
+    if not message:
+        f.problems.add(f.data.where(), f"{f.what} needs a 'message' that says why it matters")
+    if None in (kind, category, severity) or not message:
+        return None
+    return RuleMeta(
+        rule=f"{pack_id}/{rule_id or kind}", category=Category(category), kind=kind,
+        severity=Severity(severity), message=message, channels=f.subset("channels", CHANNELS),
+    )
+
+
+def _pattern(item: Located, pack_id: str, problems: Problems) -> PatternRule | None:
+    f = Fields(item, problems, f"pattern {item.get('id', '?')!r}")
+    f.unknown(_PATTERN_KEYS)
+    rule_id = f.get("id", str, required=True)
+    meta = _meta(f, pack_id, rule_id)
+    regex = f.get("regex", str, required=True)
+    ignore_case = bool(f.get("ignore_case", bool, False))
+    if regex is not None and not _compiles(regex, ignore_case, f, "regex"):
+        regex = None
+    deny = f.strings("deny") or ()
+    if not all(_compiles(d, True, f, "deny") for d in deny):
+        deny = ()
+    validator = f.choice("validator", VALIDATORS)
+    mask = f.choice("mask", MASKS)
+    confidence = f.get("confidence", (int, float), 0.9)
+    if not 0 <= confidence <= 1:
+        problems.add(item.where("confidence"), "'confidence' must lie between 0 and 1")
+    if meta is None or regex is None:
+        return None
+    return PatternRule(
+        meta=meta, regex=regex, group=f.get("group", (int, str), 0), ignore_case=ignore_case,
+        validator=validator, min_entropy=f.get("min_entropy", (int, float)),
+        context=_context(item, f), deny=deny, confidence=float(confidence),
+        replacement=f.get("replacement", str), mask=mask, languages=f.subset("languages", LANGUAGES),
+    )
+
+
+def _context(item: Located, parent: Fields) -> ContextWords | None:
+    data = parent.get("context", dict)
+    if data is None:
+        return None
+    f = Fields(data, parent.problems, f"the context of {parent.what}")
+    f.unknown(_CONTEXT_KEYS)
+    words = f.strings("words", required=True, allow_empty=False)
+    if not words:
+        return None
+    return ContextWords(
+        words=tuple(w.lower() for w in words), window=int(f.get("window", int, 40)),
+        boost=float(f.get("boost", (int, float), 0.2)), required=bool(f.get("required", bool, False)),
+    )
+
+
+def _term(item: Located, pack_id: str, problems: Problems) -> TermRule | None:
+    f = Fields(item, problems, f"term group {item.get('id') or item.get('kind', '?')!r}")
+    f.unknown(_TERM_KEYS)
+    values = f.strings("values", required=True, allow_empty=False)
+    meta = _meta(f, pack_id, f.get("id", str))
+    if meta is None or not values:
+        return None
+    return TermRule(
+        meta=meta, values=values, replacement=f.get("replacement", str),
+        languages=f.subset("languages", LANGUAGES),
+    )
+
+
+def _number_unnamed(terms: list[TermRule]) -> list[TermRule]:
+    """Term groups without an id are named after their kind: codename, codename-2, ..."""
+    seen: dict[str, int] = {}
+    out = []
+    for term in terms:
+        count = seen[term.meta.rule] = seen.get(term.meta.rule, 0) + 1
+        if count > 1:
+            term = replace(term, meta=replace(term.meta, rule=f"{term.meta.rule}-{count}"))
+        out.append(term)
+    return out
+
+
+def _compiles(regex: str, ignore_case: bool, f: Fields, key: str) -> bool:
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not ignore_case
+    try:
+        re2.compile(regex, options)
+    except re2.error as exc:
+        f.problems.add(f.data.where(key), f"RE2 cannot compile {key} {regex!r}: {_re2_reason(exc)}")
+        return False
+    return True
+
+
+def _re2_reason(exc: Exception) -> str:
+    reason = exc.args[0] if exc.args else exc
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
+def _unique_ids(metas: list[RuleMeta], data: Located, problems: Problems) -> None:
+    seen: set[str] = set()
+    for meta in metas:
+        if meta.rule in seen:
+            problems.add(data.where(), f"rule id {meta.rule!r} is used twice; give each rule its own id")
+        seen.add(meta.rule)
