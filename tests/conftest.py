@@ -1,0 +1,37 @@
+"""Shared fixtures: one checker per session (models load once), the shared corpora."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PRECHECK_STRICT", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEV_CORPUS = SHARED / "corpus" / "dev"
+PEERS = SHARED / "corpus" / "peers"
+
+
+@pytest.fixture(scope="session")
+def checker():
+    """The production checker with the shipped packs, as the CLI builds it."""
+    from precheck.service import build_checker
+
+    return build_checker()
+
+
+@pytest.fixture(scope="session")
+def peers_dir() -> Path:
+    if not PEERS.is_dir():
+        pytest.skip(f"peer corpus not found at {PEERS}")
+    return PEERS
+
+
+@pytest.fixture(scope="session")
+def dev_dir() -> Path:
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"dev corpus not found at {DEV_CORPUS}")
+    return DEV_CORPUS
