@@ -1,0 +1,51 @@
+# precheck: two commands set everything up on a fresh machine.
+#   make run   - installs what is missing, then opens the desktop app
+#   make test  - installs what is missing, then runs the whole test suite
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEB_PACKAGES := xvfb xauth trayer
+
+.PHONY: install run test lint system-deps bench eval clean demo
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@if [ -f precheck/ui/build_translations.py ]; then $(BIN)/python -m precheck.ui.build_translations; fi
+	@touch $(STAMP)
+
+# Xvfb and trayer give the GUI and tray tests a real display and system tray.
+system-deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "note: install$$missing for GUI and tray tests (they fall back to offscreen without them)"; \
+	fi
+
+run: install
+	$(BIN)/precheck-gui
+
+demo: install
+	$(BIN)/precheck check examples/sample-post.txt || true
+
+test: install system-deps
+	$(BIN)/ruff check precheck tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest
+
+bench: install
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+eval: install
+	$(BIN)/python benchmarks/eval_corpus.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
