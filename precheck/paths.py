@@ -25,3 +25,14 @@ def resources_dir() -> Path:
 def builtin_pack_paths() -> list[Path]:
     """Shipped packs, in a stable order so their precedence never depends on the file system."""
     return sorted(rules_dir().glob("*.yaml"))
+
+
+def user_data_dir() -> Path:
+    """Per-user data (installed rule packs); honours XDG_DATA_HOME and the platform's rules."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("precheck", appauthor=False))
+
+
+def installed_packs_dir() -> Path:
+    return user_data_dir() / "packs"

@@ -14,7 +14,8 @@ from precheck.core.detector import Detector
 from precheck.core.engine import Checker
 from precheck.core.language import LinguaDetector
 from precheck.detectors.registry import builtin_detectors
-from precheck.paths import builtin_pack_paths
+from precheck.paths import builtin_pack_paths, installed_packs_dir
+from precheck.rulepacks.install import installed_pack_paths
 from precheck.rulepacks.loader import load_pack
 from precheck.rulepacks.model import Pack
 
@@ -26,13 +27,19 @@ class CheckerSettings:
     extra_packs: Sequence[Path] = ()
     use_nlp: bool = True
     builtin_packs: Sequence[Path] | None = None
+    installed_packs: bool = True
     languages: tuple[str, ...] = field(default=("en", "nl"))
 
 
-def load_packs(settings: CheckerSettings) -> list[Pack]:
-    """Built-in packs first, then the caller's: later packs layer on top."""
+def active_pack_paths(settings: CheckerSettings) -> list[Path]:
+    """Precedence, lowest first: built-in packs, the organisation's installed packs, the caller's."""
     builtin = builtin_pack_paths() if settings.builtin_packs is None else settings.builtin_packs
-    return [load_pack(Path(p)) for p in (*builtin, *settings.extra_packs)]
+    installed = installed_pack_paths(installed_packs_dir()) if settings.installed_packs else []
+    return [Path(p) for p in (*builtin, *installed, *settings.extra_packs)]
+
+
+def load_packs(settings: CheckerSettings) -> list[Pack]:
+    return [load_pack(path) for path in active_pack_paths(settings)]
 
 
 def build_checker(settings: CheckerSettings | None = None) -> Checker:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("PRECHECK_STRICT", "1")
+
+# Hermetic per-user folders: tests never read or write the developer's own
+# settings, installed packs or admin configuration.
+_HOME = Path(tempfile.mkdtemp(prefix="precheck-tests-"))
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(_HOME / _var.lower())
+os.environ["PRECHECK_ADMIN_CONFIG"] = str(_HOME / "no-admin-config.toml")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -15,6 +15,7 @@ from typing import TextIO
 from precheck import __version__
 from precheck.cli.batch import EXIT_FOR_VERDICT, run_batch
 from precheck.cli.inputs import decode, read_text
+from precheck.cli.pack_commands import add_pack_parser, run_pack
 from precheck.cli.sarif import to_sarif
 from precheck.cli.text_format import render_text
 from precheck.core.errors import PrecheckError, UsageError
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif"), default=None,
                        help="text (default), json, or sarif; --batch always writes JSON Lines")
     check.add_argument("--batch", metavar="FILE", help="JSON Lines of {id, text, lang?, channel?}; - for stdin")
+    add_pack_parser(commands)
     return parser
 
 
@@ -49,6 +51,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
+        if args.command == "pack":
+            return run_pack(args, out)
         if args.command != "check":
             raise UsageError("say what to do: 'precheck check FILE' (see 'precheck --help')")
         return _check(args, out)

@@ -1,0 +1,126 @@
+"""``precheck pack ...``: what admins use to check, sign, publish and install rule packs."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from pathlib import Path
+from typing import TextIO
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from precheck.admin_config import load_admin_config
+from precheck.core.errors import PackError, UsageError
+from precheck.paths import installed_packs_dir
+from precheck.rulepacks.fetch import fetcher_for
+from precheck.rulepacks.install import update
+from precheck.rulepacks.loader import load_pack
+from precheck.rulepacks.repository import publish
+from precheck.rulepacks.signing import (
+    private_from_file,
+    private_from_keyring,
+    private_to_file,
+    private_to_keyring,
+    public_key_text,
+)
+from precheck.service import CheckerSettings, active_pack_paths
+
+PASSPHRASE_ENV = "PRECHECK_KEY_PASSPHRASE"
+
+
+def add_pack_parser(commands: argparse._SubParsersAction) -> None:
+    pack = commands.add_parser("pack", help="validate, sign, publish and install rule packs")
+    sub = pack.add_subparsers(dest="pack_command", parser_class=type(pack))
+    validate = sub.add_parser("validate", help="check pack files; one file:line:column line per problem")
+    validate.add_argument("packs", nargs="+", type=Path)
+    sub.add_parser("list", help="the active packs, where they come from and their versions")
+    keygen = sub.add_parser("keygen", help="make an Ed25519 signing key; prints the public key")
+    keygen.add_argument("name")
+    keygen.add_argument("--out", type=Path, help="write a passphrase-protected key file instead of the keyring")
+    pub = sub.add_parser("publish", help="write packs and a signed index to a repository folder")
+    pub.add_argument("packs", nargs="+", type=Path)
+    pub.add_argument("--key", help="name of the signing key in the keyring")
+    pub.add_argument("--key-file", type=Path, help="a key file made by 'keygen --out'")
+    pub.add_argument("--to", type=Path, required=True, help="the repository folder")
+    pub.add_argument("--repository", default="precheck", help="the repository's name")
+    pub.add_argument("--valid-days", type=int, default=30, help="days until the index expires")
+    upd = sub.add_parser("update", help="install the packs of a signed repository")
+    upd.add_argument("--from", dest="source", help="folder or URL; default: the admin configuration")
+
+
+def run_pack(args: argparse.Namespace, out: TextIO) -> int:
+    command = args.pack_command
+    handlers = {"validate": _validate, "list": _list, "keygen": _keygen, "publish": _publish, "update": _update}
+    if command not in handlers:
+        raise UsageError("say what to do with packs: validate, list, keygen, publish or update")
+    return handlers[command](args, out)
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    failed = False
+    for path in args.packs:
+        try:
+            pack = load_pack(path)
+            out.write(f"{path}: ok ({pack.id} {pack.version})\n")
+        except PackError as exc:
+            failed = True
+            out.write("\n".join(exc.problems or (f"{path}:1:1: {exc.message}",)) + "\n")
+    return 1 if failed else 0
+
+
+def _list(args: argparse.Namespace, out: TextIO) -> int:
+    for path in active_pack_paths(CheckerSettings()):
+        pack = load_pack(path)
+        origin = "installed" if installed_packs_dir() in path.parents else "built-in"
+        out.write(f"{pack.id:<28} {pack.version:<10} {origin:<10} {path}\n")
+    return 0
+
+
+def _keygen(args: argparse.Namespace, out: TextIO) -> int:
+    private = Ed25519PrivateKey.generate()
+    if args.out:
+        if args.out.exists():
+            raise UsageError(f"{args.out} exists; refusing to overwrite a key")
+        private_to_file(args.out, private, _passphrase(confirm=True))
+        where = str(args.out)
+    else:
+        private_to_keyring(args.name, private)
+        where = "the keyring"
+    out.write(f"private key {args.name!r} stored in {where}\npublic key (give this to IT):\n")
+    out.write(public_key_text(private.public_key()) + "\n")
+    return 0
+
+
+def _publish(args: argparse.Namespace, out: TextIO) -> int:
+    if bool(args.key) == bool(args.key_file):
+        raise UsageError("give exactly one of --key NAME or --key-file FILE")
+    private = private_from_file(args.key_file, _passphrase()) if args.key_file else private_from_keyring(args.key)
+    signed = publish(private, args.packs, args.to, repository=args.repository, valid_days=args.valid_days)
+    out.write(f"published {signed['repository']} version {signed['version']} to {args.to}, "
+              f"expires {signed['expires']}\n")
+    for entry in signed["packs"]:
+        out.write(f"  {entry['id']} {entry['version']} sha256:{entry['sha256'][:16]}…\n")
+    return 0
+
+
+def _update(args: argparse.Namespace, out: TextIO) -> int:
+    config = load_admin_config()
+    source = args.source or config.update_source
+    if not source:
+        raise UsageError("no update source: give --from, or ask IT to set packs.update_source")
+    result = update(fetcher_for(source), list(config.trusted_keys), installed_packs_dir())
+    verb = "installed" if result.status == "updated" else "already up to date:"
+    out.write(f"{verb} {result.repository} version {result.version}\n")
+    for pack_id, version in sorted(result.packs.items()):
+        out.write(f"  {pack_id} {version}\n")
+    return 0
+
+
+def _passphrase(confirm: bool = False) -> bytes:
+    if PASSPHRASE_ENV in os.environ:
+        return os.environ[PASSPHRASE_ENV].encode("utf-8")
+    first = getpass.getpass("passphrase for the key file: ")
+    if confirm and getpass.getpass("repeat the passphrase: ") != first:
+        raise UsageError("the passphrases differ")
+    return first.encode("utf-8")
