@@ -77,15 +77,16 @@ def main() -> None:
     post_280 = (post_280 * 3)[:280]
     print(f"model-free tier, 280 chars  {median_ms(fast, [post_280], 200):8.3f} ms  (target < 3 ms)")
 
-    words = ("the team shipped a careful update to the routing service and customers noticed it "
-             "quickly ").split()
+    words = ["the", "team", "shipped", "a", "careful", "update", "to", "the", "routing", "service",
+             "and", "customers", "noticed", "it", "quickly"]
     paragraphs = [" ".join(words[(i + j) % len(words)] for j in range(100)) + "." for i in range(50)]
     long_text = "\n\n".join(paragraphs)
     checker.check(long_text)
     edited = long_text.replace("careful", "cautious", 1)
     t = time.perf_counter()
     checker.check(edited)
-    print(f"one-word edit, {len(long_text.split())} words  {(time.perf_counter() - t) * 1000:8.3f} ms  (target < 50 ms)")
+    edit_ms = (time.perf_counter() - t) * 1000
+    print(f"one-word edit, {len(long_text.split())} words  {edit_ms:8.3f} ms  (target < 50 ms)")
     print(f"cold start to first result  {cold_start_ms():8.1f} ms (separate process)")
     print(f"peak memory (this process)  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.1f} MB")
 

@@ -14,7 +14,9 @@ from precheck.core.serialize import report_to_dict
 EXIT_FOR_VERDICT = {Verdict.OK: 0, Verdict.REVIEW: 1, Verdict.BLOCK: 2}
 
 
-def run_batch(lines: Iterable[str], checker: Checker, language: str, channel: str) -> Iterator[tuple[dict[str, Any], int]]:
+def run_batch(
+    lines: Iterable[str], checker: Checker, language: str, channel: str
+) -> Iterator[tuple[dict[str, Any], int]]:
     """Each output object with its exit code; a bad line is reported and the batch goes on."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():

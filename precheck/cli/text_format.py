@@ -21,7 +21,8 @@ def render_text(report: Report, text: str, source: str) -> str:
         fix = f"  ->  {f.suggestions[0]!r}" if f.suggestions else ""
         lines.append(f"    {shown!r}{fix}  [{f.rule}]")
     lines.extend(f"note: {n}" for n in report.notices)
-    counts = ", ".join(f"{report.count(s)} {s.value}" for s in sorted({f.severity for f in report.findings}, key=lambda s: -s.rank))
+    severities = sorted({f.severity for f in report.findings}, key=lambda s: -s.rank)
+    counts = ", ".join(f"{report.count(s)} {s.value}" for s in severities)
     lines.append(VERDICT_LINES[report.verdict] + (f" ({counts})" if counts else ""))
     if report.findings and report.safer_text != text:
         lines.append("safer version:")

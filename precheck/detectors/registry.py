@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from precheck.core.detector import Detector
 from precheck.detectors.patterns import PatternDetector
 from precheck.detectors.phones import PhoneDetector
+from precheck.detectors.terms import TermDetector
 from precheck.rulepacks.model import Pack
 
 
@@ -15,4 +16,5 @@ def builtin_detectors(packs: Sequence[Pack]) -> list[Detector]:
     return [
         PatternDetector(patterns),
         PhoneDetector(),
+        TermDetector([term for pack in packs for term in pack.terms]),
     ]

@@ -68,7 +68,7 @@ class HttpFetcher:
             token = base64.b64encode(self.credentials.encode("utf-8")).decode("ascii")
             request.add_header("Authorization", f"Basic {token}")
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:  # noqa: S310 - http(s) only
+            with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
                 return _limited(response.read(limit + 1), limit, name)
         except urllib.error.HTTPError as exc:
             raise UpdateError(f"the server answered {exc.code} for {name}") from None
@@ -99,5 +99,5 @@ def _credentials(host: str) -> str | None:
         import keyring
 
         return keyring.get_password(CREDENTIALS_SERVICE, host)
-    except Exception:  # noqa: BLE001 - no keyring simply means no credentials
+    except Exception:  # no keyring simply means no credentials
         return None

@@ -27,6 +27,7 @@ _HEADER = ("pack", "version", "name", "description", "languages", "patterns", "t
 _PATTERN_KEYS = (
     "id", "kind", "category", "severity", "message", "regex", "group", "ignore_case", "validator",
     "min_entropy", "context", "deny", "confidence", "replacement", "mask", "channels", "languages",
+    "keywords", "split",
 )
 _TERM_KEYS = ("id", "kind", "category", "severity", "message", "channels", "replacement", "values", "languages")
 _CONTEXT_KEYS = ("words", "window", "boost", "required")
@@ -152,6 +153,8 @@ def _pattern(item: Located, pack_id: str, problems: Problems) -> PatternRule | N
         validator=validator, min_entropy=f.get("min_entropy", (int, float)),
         context=_context(item, f), deny=deny, confidence=float(confidence),
         replacement=f.get("replacement", str), mask=mask, languages=f.subset("languages", LANGUAGES),
+        keywords=tuple(k.lower() for k in f.strings("keywords", allow_empty=False) or ()),
+        split=bool(f.get("split", bool, False)),
     )
 
 

@@ -20,7 +20,13 @@ class ContextWords:
 
 @dataclass(frozen=True, slots=True)
 class PatternRule:
-    """A regular expression, run with RE2 so no admin regex can hang a machine."""
+    """A regular expression, run with RE2 so no admin regex can hang a machine.
+
+    ``keywords`` (lower case) let the detector skip the regex when none of
+    them occurs in the text, which keeps a hundred rules within the fast
+    tier's budget. ``split`` also matches the value when a space or line
+    break was typed into it to slip past upload filters.
+    """
 
     meta: RuleMeta
     regex: str
@@ -34,6 +40,8 @@ class PatternRule:
     replacement: str | None = None
     mask: str | None = None
     languages: frozenset[str] | None = None
+    keywords: tuple[str, ...] = ()
+    split: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,9 @@ from precheck.evaluation import load_jsonl
 AWS_POST = "Deploying now, key is AKIAZ7EXAMPLE4NWL2QX so the demo works.\nThanks all!"
 
 
-def run(argv: list[str], stdin: bytes | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+def run(
+    argv: list[str], stdin: bytes | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     if stdin is not None and monkeypatch is not None:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
