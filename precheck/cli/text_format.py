@@ -26,5 +26,5 @@ def render_text(report: Report, text: str, source: str) -> str:
     lines.append(VERDICT_LINES[report.verdict] + (f" ({counts})" if counts else ""))
     if report.findings and report.safer_text != text:
         lines.append("safer version:")
-        lines.extend(f"    {row}" for row in report.safer_text.split("\n"))
+        lines.extend(f"    {row}" for row in report.safer_text.rstrip("\n").split("\n"))
     return "\n".join(lines)
