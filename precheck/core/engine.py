@@ -59,7 +59,8 @@ class Checker:
         lang = self.resolve_language(text, language)
         if channel not in CHANNELS:
             raise UsageError(f"unknown channel {channel!r}; choose one of {', '.join(CHANNELS)}")
-        active = [d for d in self.detectors if tier is Tier.FULL or not d.requires]
+        deep = tier is Tier.FULL and self.nlp is not None
+        active = [d for d in self.detectors if deep or not d.requires]
         found: list[Finding] = []
         for offset, chunk in split_chunks(text):
             found.extend(f.shifted(offset) for f in self._check_chunk(chunk, lang, channel, tier, active))

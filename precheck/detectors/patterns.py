@@ -128,8 +128,9 @@ def _joined_view(norm: NormalizedText) -> _View | None:
 
     People split a key over two lines or put a space in it so upload filters
     miss it; the reader simply joins the halves again. A gap is removed only
-    when the fragments on both sides mix letters and digits, so words in a
-    sentence ("glpat-hellOWorld380 testin") are never glued together.
+    when the fragment before mixes letters and digits and the one after looks
+    like key material too, so the words of a sentence ("glpat-hellOWorld380
+    testin") are never glued together.
     Returns None when nothing was joined, so split rules cost nothing extra
     on ordinary posts.
     """
@@ -137,7 +138,7 @@ def _joined_view(norm: NormalizedText) -> _View | None:
     cuts: list[tuple[int, int]] = []
     for gap in _FRAGMENT_GAP.finditer(text):
         after = _FRAGMENT.match(text, gap.end())
-        if after and _key_material(gap.group(1)) and _key_material(after.group(0)):
+        if after and _key_material(gap.group(1)) and _continues_key(after.group(0)):
             cuts.append(gap.span(2))
     if not cuts:
         return None
@@ -159,7 +160,22 @@ def _joined_view(norm: NormalizedText) -> _View | None:
 
 
 def _key_material(fragment: str) -> bool:
+    """Letters and digits mixed: how every key in two halves starts."""
     return any(c.isdigit() for c in fragment) and any(c.isalpha() for c in fragment)
+
+
+def _continues_key(fragment: str) -> bool:
+    """The second half of a key: digits, or capitals where a word has none.
+
+    "E4NWL2QX" and "STMMNXNN" continue a key; "testin", "Thanks" or "is"
+    start the next words of the sentence.
+    """
+    if len(fragment) < 4:
+        return False
+    if _key_material(fragment):
+        return True
+    upper = [i for i, c in enumerate(fragment) if c.isupper()]
+    return len(upper) >= 2 and (len(upper) == len(fragment) or upper[-1] > 0)
 
 
 def _acceptable(compiled: _Compiled, value: str) -> bool:
@@ -180,11 +196,16 @@ def _acceptable(compiled: _Compiled, value: str) -> bool:
 
 
 def _confidence(rule: PatternRule, text: str, start: int, end: int) -> float | None:
-    """Context words near the match raise confidence; required ones must be there."""
+    """Context words near the match raise confidence; required ones must be there.
+
+    An ``exclude`` word near the match cancels it: the harmless sense of the word.
+    """
     if rule.context is None:
         return rule.confidence
     window = rule.context.window
     around = (text[max(0, start - window):start] + " " + text[end:end + window]).lower()
+    if any(word in around for word in rule.context.exclude):
+        return None
     if any(word in around for word in rule.context.words):
         return min(1.0, rule.confidence + rule.context.boost)
     return None if rule.context.required else rule.confidence

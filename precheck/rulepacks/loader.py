@@ -14,6 +14,7 @@ from precheck.core.errors import PackError
 from precheck.core.model import Category, Severity
 from precheck.detectors.masks import MASKS
 from precheck.detectors.validators import VALIDATORS
+from precheck.rulepacks.conduct import parse_lexicons, parse_policies
 from precheck.rulepacks.fields import Fields, Problems
 from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule
 from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
@@ -23,14 +24,14 @@ CHANNELS = ("public", "internal")
 TERM_KINDS = ("codename", "unreleased_product", "customer_name", "competitor", "internal_host", "internal_term")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
-_HEADER = ("pack", "version", "name", "description", "languages", "patterns", "terms")
+_HEADER = ("pack", "version", "name", "description", "languages", "patterns", "terms", "lexicons", "policies")
 _PATTERN_KEYS = (
     "id", "kind", "category", "severity", "message", "regex", "group", "ignore_case", "validator",
     "min_entropy", "context", "deny", "confidence", "replacement", "mask", "channels", "languages",
     "keywords", "split",
 )
 _TERM_KEYS = ("id", "kind", "category", "severity", "message", "channels", "replacement", "values", "languages")
-_CONTEXT_KEYS = ("words", "window", "boost", "required")
+_CONTEXT_KEYS = ("words", "window", "boost", "required", "exclude")
 MAX_PACK_BYTES = 64 * 1024 * 1024
 
 TERM_MESSAGES = {
@@ -86,10 +87,13 @@ def parse_pack(text: str, source: Path | None, problems: Problems) -> Pack | Non
     languages = head.subset("languages", LANGUAGES) or frozenset(LANGUAGES)
     patterns = _rules(data, "patterns", lambda item: _pattern(item, pack_id, problems), problems)
     terms = _number_unnamed(_rules(data, "terms", lambda item: _term(item, pack_id, problems), problems))
-    _unique_ids([*(p.meta for p in patterns), *(t.meta for t in terms)], data, problems)
+    lexicons, policies = parse_lexicons(data, problems), parse_policies(data, pack_id, problems)
+    metas = [*(p.meta for p in patterns), *(t.meta for t in terms), *(p.meta for p in policies)]
+    _unique_ids(metas, data, problems)
     return Pack(
         id=pack_id, version=str(version), name=head.get("name", str, pack_id), source=source,
         languages=languages, patterns=tuple(patterns), terms=tuple(terms),
+        lexicons=tuple(lexicons), policies=tuple(policies),
     )
 
 
@@ -164,19 +168,21 @@ def _context(item: Located, parent: Fields) -> ContextWords | None:
         return None
     f = Fields(data, parent.problems, f"the context of {parent.what}")
     f.unknown(_CONTEXT_KEYS)
-    words = f.strings("words", required=True, allow_empty=False)
-    if not words:
+    words = f.strings("words", required="exclude" not in data, allow_empty=False) or ()
+    exclude = f.strings("exclude", allow_empty=False) or ()
+    if not words and not exclude:
         return None
     return ContextWords(
         words=tuple(w.lower() for w in words), window=int(f.get("window", int, 40)),
         boost=float(f.get("boost", (int, float), 0.2)), required=bool(f.get("required", bool, False)),
+        exclude=tuple(w.lower() for w in exclude),
     )
 
 
 def _term(item: Located, pack_id: str, problems: Problems) -> TermRule | None:
     f = Fields(item, problems, f"term group {item.get('id') or item.get('kind', '?')!r}")
     f.unknown(_TERM_KEYS)
-    values = f.strings("values", required=True, allow_empty=False)
+    values = _matchable(item, f.strings("values", required=True, allow_empty=False), problems)
     meta = _meta(f, pack_id, f.get("id", str))
     if meta is None or not values:
         return None
@@ -184,6 +190,18 @@ def _term(item: Located, pack_id: str, problems: Problems) -> TermRule | None:
         meta=meta, values=values, replacement=f.get("replacement", str),
         languages=f.subset("languages", LANGUAGES),
     )
+
+
+def _matchable(item: Located, values: tuple[str, ...] | None, problems: Problems) -> tuple[str, ...] | None:
+    """A value with no letter or digit ("---") can never match; name it instead of ignoring it."""
+    if not values:
+        return values
+    positions = getattr(item.get("values"), "item_positions", [])
+    bad = [i for i, value in enumerate(values) if not any(c.isalnum() for c in value)]
+    for i in bad:
+        where = positions[i] if i < len(positions) else item.where("values")
+        problems.add(where, f"term value {values[i]!r} has no letter or digit to match")
+    return None if bad else values
 
 
 def _number_unnamed(terms: list[TermRule]) -> list[TermRule]:

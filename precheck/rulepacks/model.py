@@ -10,12 +10,17 @@ from precheck.core.detector import RuleMeta
 
 @dataclass(frozen=True, slots=True)
 class ContextWords:
-    """Words near a match that raise (or, when ``required``, are needed for) confidence."""
+    """Words near a match that raise (or, when ``required``, are needed for) confidence.
+
+    ``exclude`` words near a match cancel it: they mark the harmless sense of a
+    word ("confidential counselling", "version 10.2.1.5").
+    """
 
     words: tuple[str, ...]
     window: int = 40
     boost: float = 0.2
     required: bool = False
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,52 @@ class TermRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """One entry of a tone word list or a policy, in the phrase language of ``detectors/phrases.py``.
+
+    ``strength`` (1 mild .. 3 severe) sets severity and confidence; ``exceptions``
+    are phrases that look like the entry but are harmless ("kankeronderzoek").
+    """
+
+    term: str
+    replacement: str | None = None
+    strength: int = 2
+    exceptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Tone words of one kind in one language, shipped in ``resources/`` or carried by a pack."""
+
+    kind: str
+    language: str
+    entries: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyRule:
+    """A code-of-conduct policy as data: a closed set of conditions, no code in packs.
+
+    Per-language fields are tuples of ``(language, value)`` pairs so the rule stays hashable.
+    """
+
+    meta: RuleMeta
+    policy: str
+    phrases: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
+    near: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
+    unless: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
+    on_findings: frozenset[str] = frozenset()
+    near_findings: frozenset[str] = frozenset()
+    window: str = "sentence"
+    extend: str = "none"
+    suggest: str = "replace"
+    text: tuple[tuple[str, str], ...] = ()
+    once: bool = False
+    confidence: float = 0.8
+    languages: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
     id: str
     version: str
@@ -63,4 +114,6 @@ class Pack:
     languages: frozenset[str] = frozenset({"en", "nl"})
     patterns: tuple[PatternRule, ...] = ()
     terms: tuple[TermRule, ...] = ()
+    lexicons: tuple[Lexicon, ...] = ()
+    policies: tuple[PolicyRule, ...] = ()
     extra: dict[str, object] = field(default_factory=dict, compare=False)
