@@ -23,12 +23,35 @@ class AdminConfigError(PrecheckError):
     exit_code = 5
 
 
+GRAMMAR_MODES = ("off", "local", "server")
+
+
+@dataclass(frozen=True)
+class GrammarSettings:
+    """``[grammar]``: where drafts may go for a grammar check. ``mode`` None means not configured.
+
+    The public api.languagetool.org is refused unless ``allow_public_api`` is
+    true, because a draft sent there leaves the company.
+    """
+
+    mode: str | None = None
+    server: str | None = None
+    username: str | None = None
+    local_path: str | None = None
+    java: str | None = None
+    port: int | None = None
+    time_limit: float = 5.0
+    english: str = "en-US"
+    allow_public_api: bool = False
+
+
 @dataclass(frozen=True)
 class AdminConfig:
     trusted_keys: tuple[str, ...] = ()
     update_source: str | None = None
     source: Path | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    grammar: GrammarSettings = field(default_factory=GrammarSettings)
 
 
 def admin_config_path() -> Path:
@@ -63,4 +86,45 @@ def load_admin_config(path: Path | None = None) -> AdminConfig:
     source = packs.get("update_source")
     if source is not None and not isinstance(source, str):
         raise AdminConfigError(f"{path}: packs.update_source must be a string")
-    return AdminConfig(trusted_keys=tuple(keys), update_source=source, source=path, extra=data)
+    return AdminConfig(
+        trusted_keys=tuple(keys), update_source=source, source=path, extra=data,
+        grammar=_grammar_settings(data.get("grammar", {}), path),
+    )
+
+
+_GRAMMAR_TYPES: dict[str, tuple[type, ...]] = {
+    "mode": (str,), "server": (str,), "username": (str,), "local_path": (str,), "java": (str,),
+    "port": (int,), "time_limit": (int, float), "english": (str,), "allow_public_api": (bool,),
+}
+
+
+def _grammar_settings(table: object, path: Path) -> GrammarSettings:
+    """Every problem names the key, so an admin fixes the file in one go."""
+    if not isinstance(table, dict):
+        raise AdminConfigError(f"{path}: [grammar] must be a table")
+    for key, value in table.items():
+        if key not in _GRAMMAR_TYPES:
+            raise AdminConfigError(f"{path}: grammar.{key} is not a setting; known: {', '.join(_GRAMMAR_TYPES)}")
+        if not isinstance(value, _GRAMMAR_TYPES[key]) or (key == "port" and isinstance(value, bool)):
+            raise AdminConfigError(f"{path}: grammar.{key} has the wrong type")
+    settings = GrammarSettings(**table)
+    if settings.mode is not None and settings.mode not in GRAMMAR_MODES:
+        raise AdminConfigError(f"{path}: grammar.mode must be one of {', '.join(GRAMMAR_MODES)}")
+    if settings.mode == "server" and not settings.server:
+        raise AdminConfigError(f"{path}: grammar.mode = \"server\" needs grammar.server, the server's address")
+    if settings.server and not settings.server.startswith(("http://", "https://")):
+        raise AdminConfigError(f"{path}: grammar.server must start with http:// or https://")
+    if settings.time_limit <= 0:
+        raise AdminConfigError(f"{path}: grammar.time_limit must be a positive number of seconds")
+    _refuse_public(settings, path)
+    return settings
+
+
+def _refuse_public(settings: GrammarSettings, path: Path) -> None:
+    from precheck.nlp.languagetool_client import is_public_api
+
+    if settings.server and is_public_api(settings.server) and not settings.allow_public_api:
+        raise AdminConfigError(
+            f"{path}: grammar.server {settings.server} is LanguageTool's public service, so drafts would "
+            "leave the company; set grammar.allow_public_api = true to allow that explicitly"
+        )

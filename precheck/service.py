@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from precheck.core.detector import Detector
 from precheck.core.engine import Checker
@@ -18,6 +19,11 @@ from precheck.paths import builtin_pack_paths, installed_packs_dir
 from precheck.rulepacks.install import installed_pack_paths
 from precheck.rulepacks.loader import load_pack
 from precheck.rulepacks.model import Pack
+
+if TYPE_CHECKING:
+    from precheck.admin_config import AdminConfig, GrammarSettings
+    from precheck.core.model import Report
+    from precheck.nlp.grammar import GrammarService
 
 
 @dataclass(frozen=True)
@@ -52,3 +58,74 @@ def build_checker(settings: CheckerSettings | None = None) -> Checker:
 
         nlp = SpacyEngine()
     return Checker(detectors, languages=LinguaDetector(), nlp=nlp)
+
+
+GRAMMAR_OFF_BY_ADMIN = "Grammar checks are off: your administrator turned them off ([grammar] mode = \"off\")."
+
+
+def build_grammar(admin: AdminConfig | None = None, *, requested: bool = False) -> GrammarService:
+    """The grammar layer the admin configured; ``requested`` (CLI ``--grammar``) means local when unset.
+
+    Always returns a service, so callers can show its status even when it is off.
+    """
+    from precheck.admin_config import load_admin_config
+    from precheck.nlp.grammar import FixedEndpoint, GrammarService, Mode
+    from precheck.nlp.languagetool_local import LocalServer
+
+    settings = (admin or load_admin_config()).grammar
+    mode = Mode(settings.mode or ("local" if requested else "off"))
+    common: dict[str, Any] = {"languages": {"en": settings.english}, "time_limit": settings.time_limit}
+    if mode is Mode.OFF:
+        return GrammarService(Mode.OFF, off_notice=GRAMMAR_OFF_BY_ADMIN if requested else "")
+    if mode is Mode.LOCAL:
+        local_path = Path(settings.local_path) if settings.local_path else None
+        return GrammarService(Mode.LOCAL, LocalServer(local_path, settings.java, settings.port), **common)
+    assert settings.server is not None  # the admin configuration refuses server mode without one
+    return GrammarService(
+        Mode.SERVER, FixedEndpoint(settings.server), client_factory=_server_client(settings),
+        public_api=_is_public(settings.server), **common,
+    )
+
+
+def _server_client(settings: GrammarSettings) -> Any:
+    """Credentials for a company server: the user name from the admin, the key from the OS keyring."""
+    from functools import partial
+
+    from precheck.nlp.languagetool_client import LanguageToolClient
+
+    key = _keyring_secret("grammar-server") if settings.username else ""
+    return partial(LanguageToolClient, allow_public=settings.allow_public_api,
+                   username=settings.username or "", api_key=key)
+
+
+def _keyring_secret(name: str) -> str:
+    """The desktop app's settings store the key under the same name; no keyring means no key."""
+    try:
+        import keyring
+
+        return keyring.get_password("precheck", name) or ""
+    except Exception:
+        return ""
+
+
+def _is_public(url: str) -> bool:
+    from precheck.nlp.languagetool_client import is_public_api
+
+    return is_public_api(url)
+
+
+class GrammarChecking:
+    """The checker followed by grammar, for callers that show everything at once (CLI, batch).
+
+    The desktop app does not use this: it shows ``Checker.check`` first and
+    calls ``GrammarService.check`` afterwards, so grammar never delays a finding.
+    """
+
+    def __init__(self, checker: Checker, grammar: GrammarService) -> None:
+        self.checker, self.grammar = checker, grammar
+
+    def check(self, text: str, **options: Any) -> Report:
+        return self.grammar.check(text, self.checker.check(text, **options))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.checker, name)

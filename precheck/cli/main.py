@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from precheck import __version__
 from precheck.cli.batch import EXIT_FOR_VERDICT, run_batch
@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif"), default=None,
                        help="text (default), json, or sarif; --batch always writes JSON Lines")
     check.add_argument("--batch", metavar="FILE", help="JSON Lines of {id, text, lang?, channel?}; - for stdin")
+    check.add_argument("--grammar", action="store_true",
+                       help="also check grammar and spelling with LanguageTool, as the admin configured it "
+                            "(a local LanguageTool when nothing is configured)")
     add_pack_parser(commands)
     return parser
 
@@ -71,7 +74,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError("--batch writes JSON Lines; leave out --format or use --format json")
     elif args.file is None:
         raise UsageError("give the draft to check: a FILE, or - for standard input")
-    checker = build_checker(CheckerSettings(extra_packs=tuple(args.pack)))
+    checker = _with_grammar(args, build_checker(CheckerSettings(extra_packs=tuple(args.pack))))
     if args.batch is not None:
         return _batch(args, checker, out)
     text = read_text(args.file)
@@ -96,6 +99,23 @@ def _batch(args: argparse.Namespace, checker, out: TextIO) -> int:
         failed |= code >= 3
         worst = max(worst, code if code < 3 else 0)
     return 3 if failed else worst
+
+
+def _with_grammar(args: argparse.Namespace, checker: Any) -> Any:
+    """Grammar only on request: scripts rely on the output, and a local LanguageTool takes seconds to start.
+
+    The wrapped checker answers ``check`` like the plain one, so single drafts and --batch both get grammar.
+    """
+    if not getattr(args, "grammar", False):
+        return checker
+    from precheck.service import GrammarChecking, build_grammar
+
+    grammar = build_grammar(requested=True)
+    grammar.warm_up(wait=GRAMMAR_START_WAIT)
+    return GrammarChecking(checker, grammar)
+
+
+GRAMMAR_START_WAIT = 60.0
 
 
 def entry() -> None:
