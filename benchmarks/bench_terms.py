@@ -35,6 +35,8 @@ SEED = 3
 
 _SYLLABLES = ["vol", "ta", "ri", "kon", "mes", "ar", "lin", "do", "sen", "pra", "zel", "quo",
               "fi", "nor", "bex", "tal", "um", "gra", "ve", "sto"]
+_STAGES = ["prod", "acc", "dev"]
+_LABELS = ["review", "board", "list", "dashboard"]
 _SUFFIXES = ["Foods", "Logistics", "Pharma", "Retail", "BV", "Group", "Holding", "Bakeries", "Exports"]
 _FALLBACK = (
     "Proud of the night shift in Venlo: three trucks loaded before five, zero damaged pallets "
@@ -57,8 +59,8 @@ def generate_values(rng: random.Random, count: int) -> dict[str, list[str]]:
         "codename": lambda: f"Project {rng.choice(ordinary).title()}",
         "unreleased_product": lambda: invented(rng).title() + rng.choice(["Sense", "Mind", "Route", "Hub"]),
         "customer_name": lambda: f"{invented(rng).title()} {rng.choice(_SUFFIXES)}",
-        "internal_host": lambda: f"{invented(rng)}-{rng.choice(['prod', 'acc', 'dev'])}-{rng.randint(1, 99):02d}.corp.local",
-        "internal_term": lambda: f"{rng.choice(ordinary).title()} {rng.choice(['review', 'board', 'list', 'dashboard'])}",
+        "internal_host": lambda: f"{invented(rng)}-{rng.choice(_STAGES)}-{rng.randint(1, 99):02d}.corp.local",
+        "internal_term": lambda: f"{rng.choice(ordinary).title()} {rng.choice(_LABELS)}",
     }
     share = {"codename": 0.2, "unreleased_product": 0.2, "customer_name": 0.4,
              "internal_host": 0.1, "internal_term": 0.1}
@@ -106,7 +108,9 @@ def make_posts(rng: random.Random, groups: dict[str, list[str]]) -> list[tuple[s
 
 def main() -> None:
     rng = random.Random(SEED)
-    common_words()  # the shared word list loads once per process, with or without packs
+    t = time.perf_counter()
+    common_words()  # loaded once per process by the first pack with terms, whatever its size
+    words_ms = (time.perf_counter() - t) * 1000
     groups = generate_values(rng, TERMS)
     with tempfile.TemporaryDirectory() as tmp:
         path = write_pack(Path(tmp), groups)
@@ -121,6 +125,7 @@ def main() -> None:
               f"{detector.keys} automaton keys")
         print(f"load: {(t2 - t0) * 1000:.0f} ms total = pack parse and checks "
               f"{(t1 - t0) * 1000:.0f} ms + automaton build {(t2 - t1) * 1000:.0f} ms (target < 1000 ms)")
+        print(f"      plus the common-word list, once per process: {words_ms:.0f} ms")
 
         bare = build_checker(CheckerSettings(use_nlp=False, installed_packs=False))
         with_pack = build_checker(CheckerSettings(extra_packs=[path], use_nlp=False, installed_packs=False))

@@ -6,15 +6,21 @@ from collections.abc import Sequence
 
 from precheck.core.detector import Detector
 from precheck.detectors.figures import FigureDetector, NerFigureDetector
+from precheck.detectors.length import NetworkLengthDetector
 from precheck.detectors.patterns import PatternDetector
 from precheck.detectors.phones import PhoneDetector
+from precheck.detectors.policies import PolicyDetector
+from precheck.detectors.shouting import ShoutingDetector
 from precheck.detectors.terms import TermDetector
+from precheck.detectors.tone import ToneTargetDetector, ToneWordsDetector
+from precheck.detectors.tone_words import build_tone_words
 from precheck.detectors.topics import TopicDetector
 from precheck.rulepacks.model import Pack
 
 
 def builtin_detectors(packs: Sequence[Pack]) -> list[Detector]:
     patterns = [rule for pack in packs for rule in pack.patterns]
+    tone = build_tone_words(packs)
     return [
         PatternDetector(patterns),
         PhoneDetector(),
@@ -22,4 +28,9 @@ def builtin_detectors(packs: Sequence[Pack]) -> list[Detector]:
         FigureDetector(),
         NerFigureDetector(),
         TopicDetector(),
+        ToneWordsDetector(tone),
+        ToneTargetDetector(tone),
+        ShoutingDetector(tone),
+        PolicyDetector([policy for pack in packs for policy in pack.policies]),
+        NetworkLengthDetector(),
     ]

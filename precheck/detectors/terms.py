@@ -89,7 +89,6 @@ class Shape:
     Offsets are skeleton positions relative to the start of the key.
     """
 
-    key_len: int
     token_bounds: frozenset[int]
     dot_bounds: frozenset[int]
     camel_bounds: frozenset[int]
@@ -166,7 +165,9 @@ class TermDetector:
         out = []
         for a, b, rule_index, confidence in spans:
             rule = self._rules[rule_index]
-            suggestions = (fit_replacement(rule.replacement, ctx.text, a, b),) if rule.replacement else ()
+            suggestions = ()
+            if rule.replacement is not None:
+                suggestions = (fit_replacement(rule.replacement, ctx.text, a, b),)
             out.append(rule.meta.make(ctx, a, b, confidence=confidence, suggestions=suggestions))
         return out
 
@@ -247,7 +248,7 @@ def shape_of(value: str, mode: int, host_kind: bool) -> Shape:
         end = WORD
     camel_common = all(is_common(p) for p in _camel_words(pieces))
     return Shape(
-        key_len=offset, token_bounds=frozenset(token_bounds), dot_bounds=frozenset(dot_bounds),
+        token_bounds=frozenset(token_bounds), dot_bounds=frozenset(dot_bounds),
         camel_bounds=frozenset(camel_bounds), camel_common=camel_common,
         start_camel=_distinctive(first), end=end, host=host, designated=designated,
         distinctive=mode == HEAD and _distinctive(first), own_designators=own,
@@ -324,10 +325,8 @@ def _right(view: TermView, a: int, b: int, shape: Shape, spaced: bool) -> tuple[
     rest = view.text[b:run_end]
     designated = False
     if rest:
-        if shape.end == ANY:
-            b = run_end
-        elif shape.end == WORD and _is_inflection(view, b, run_end):
-            b = run_end
+        if shape.end == ANY or (shape.end == WORD and _is_inflection(view, b, run_end)):
+            b = run_end  # the whole written word goes: "DockSensesensoren", "Kestrels"
         elif shape.end == WORD and _is_designator(rest):
             b, designated = run_end, True
         else:
@@ -340,7 +339,15 @@ def _right(view: TermView, a: int, b: int, shape: Shape, spaced: bool) -> tuple[
 
 
 def _licence(view: TermView, a: int, b: int, shape: Shape, designated: bool) -> tuple[int, int, float] | None:
-    """A head word alone needs a project word next to it, or must be a distinctive name."""
+    """A head word alone must be written as a name, and be distinctive or next to a project word.
+
+    The capital is what tells "the Falcon-team" from "het sales-team" when a
+    pack lists "Project Falcon" and "Project Sales": both heads are ordinary
+    words and both sit next to "team". Lower-case evasion is still caught by
+    the whole value ("project falcon").
+    """
+    if not view.upper[a]:
+        return None
     if designated:
         return a, b, CONFIDENCE_DESIGNATED
     if shape.designated:
@@ -355,7 +362,7 @@ def _licence(view: TermView, a: int, b: int, shape: Shape, designated: bool) -> 
                 return a, view.run_end[b], CONFIDENCE_DESIGNATED
             if _is_designator(after):
                 return a, b, CONFIDENCE_DESIGNATED
-    if shape.distinctive and view.upper[a]:
+    if shape.distinctive:
         return a, b, CONFIDENCE_NAME_ONLY
     return None
 
