@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from precheck.core.detector import Detector
 from precheck.core.engine import Checker
-from precheck.core.language import LinguaDetector
+from precheck.core.language import LangidDetector
 from precheck.detectors.registry import builtin_detectors
 from precheck.paths import builtin_pack_paths, installed_packs_dir
 from precheck.rulepacks.install import installed_pack_paths
@@ -57,7 +57,7 @@ def build_checker(settings: CheckerSettings | None = None) -> Checker:
         from precheck.nlp.spacy_engine import SpacyEngine
 
         nlp = SpacyEngine()
-    return Checker(detectors, languages=LinguaDetector(), nlp=nlp)
+    return Checker(detectors, languages=LangidDetector(), nlp=nlp)
 
 
 GRAMMAR_OFF_BY_ADMIN = "Grammar checks are off: your administrator turned them off ([grammar] mode = \"off\")."

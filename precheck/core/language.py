@@ -1,8 +1,14 @@
-"""English or Dutch, decided on texts as short as one line."""
+"""English or Dutch, decided on texts as short as one line.
+
+py3langid restricted to the two languages: on the shared corpora it gets 2 of
+1,151 texts wrong where Lingua got 42, and its model is 4.5 MB where Lingua's
+binary is 100 MB (which the bundle size budget cannot carry).
+"""
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 SUPPORTED = ("en", "nl")
@@ -10,31 +16,31 @@ DEFAULT = "en"
 _SAMPLE = 2000
 
 
-class LinguaDetector:
-    """Lingua restricted to English and Dutch: accurate on short posts, ~0.1 ms each.
-
-    Only the two languages' models are loaded, lazily, once per process.
-    """
+class LangidDetector:
+    """Loads the model once per process, lazily, on first use (about 0.6 s)."""
 
     def __init__(self) -> None:
-        self._detector: Any = None
+        self._identifier: Any = None
         self._lock = threading.Lock()
 
     def detect(self, text: str) -> str:
         sample = text[:_SAMPLE]
         if not any(c.isalpha() for c in sample):
             return DEFAULT
-        found = self._get().detect_language_of(sample)
-        return {"ENGLISH": "en", "DUTCH": "nl"}.get(getattr(found, "name", ""), DEFAULT)
+        language = self._get().classify(sample)[0]
+        return language if language in SUPPORTED else DEFAULT
+
+    def warm_up(self) -> None:
+        self._get()
 
     def _get(self) -> Any:
         with self._lock:
-            if self._detector is None:
-                from lingua import Language, LanguageDetectorBuilder
+            if self._identifier is None:
+                import py3langid
+                from py3langid.langid import LanguageIdentifier
 
-                self._detector = (
-                    LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.DUTCH)
-                    .with_preloaded_language_models()
-                    .build()
-                )
-            return self._detector
+                model = Path(py3langid.__file__).parent / "data" / "model.npz.xz"
+                identifier = LanguageIdentifier.from_modelpath(model, norm_probs=True)
+                identifier.set_languages(list(SUPPORTED))
+                self._identifier = identifier
+            return self._identifier

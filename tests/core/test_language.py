@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from precheck.core.language import LinguaDetector
+from precheck.core.language import LangidDetector
 from precheck.evaluation import load_jsonl
 
-DETECTOR = LinguaDetector()
+DETECTOR = LangidDetector()
 
 
 @pytest.mark.parametrize(
