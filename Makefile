@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEB_PACKAGES := xvfb xauth trayer
 
-.PHONY: install run test lint system-deps bench eval clean demo
+.PHONY: install run test lint system-deps bench eval clean demo dist dist-test
 
 install: $(STAMP)
 
@@ -46,6 +46,18 @@ bench: install
 
 eval: install
 	$(BIN)/python benchmarks/eval_corpus.py
+
+# The self-contained one-folder app (dist/precheck/), built with build.spec.
+dist: install
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+	$(BIN)/python packaging/report_size.py dist/precheck
+
+# Build, then prove the frozen app works on its own: self-test and a CLI check.
+dist-test: dist
+	env -i HOME=$$HOME PATH=/usr/bin:/bin dist/precheck/precheck --self-test
+	env -i HOME=$$HOME PATH=/usr/bin:/bin dist/precheck/precheck check examples/sample-post.txt; \
+		test $$? -eq 2 || { echo "frozen CLI check did not block the sample post"; exit 1; }
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
