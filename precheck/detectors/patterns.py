@@ -7,12 +7,14 @@ still found, and every finding maps back to the characters the user typed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import ahocorasick
 import re2
 
 from precheck.core.context import CheckContext
@@ -23,9 +25,13 @@ from precheck.detectors.masks import MASKS
 from precheck.detectors.validators import VALIDATORS
 from precheck.rulepacks.model import PatternRule
 
-# A run of key material and the gap after it: one space or tab, or one line
-# break with optional indentation. Fixed internal pattern, so Python's re.
-_FRAGMENT_GAP = re.compile(r"([A-Za-z0-9_+/=-]+)([ \t]?\r?\n[ \t]*|[ \t])(?=[A-Za-z0-9_+/=-])")
+# A run of possible key material (a digit, or a capital inside it) and the gap
+# after it: one space or tab, or one line break with optional indentation.
+# Fixed internal pattern, so Python's re.
+_FRAGMENT_GAP = re.compile(
+    r"(?<![A-Za-z0-9_+/=-])([A-Za-z0-9_+/=-]*(?:[0-9]|(?<=[A-Za-z0-9_+/=-])[A-Z])[A-Za-z0-9_+/=-]*)"
+    r"([ \t]?\r?\n[ \t]*|[ \t])(?=[A-Za-z0-9_+/=-]{4})"
+)
 _FRAGMENT = re.compile(r"[A-Za-z0-9_+/=-]+")
 
 
@@ -57,8 +63,10 @@ class _View:
 class PatternDetector:
     """Runs every pattern rule of the active packs over the normalised text.
 
-    ``prefilter`` is on in production; tests turn it off to prove that the
-    keyword lists never hide a match the regex alone would find.
+    A rule with ``keywords`` runs only when one of them occurs in the post;
+    one Aho-Corasick pass finds them all, so a hundred rules cost little more
+    than the few that can match. ``prefilter`` is on in production; tests
+    turn it off to prove that the keyword lists never hide a match.
     """
 
     requires: frozenset[str] = frozenset()
@@ -69,15 +77,19 @@ class PatternDetector:
     ) -> None:
         self.id = detector_id
         self.prefilter = prefilter
+        # A deny list is one alternation: one RE2 pass instead of one per entry.
         self._rules = tuple(
             _Compiled(
-                r, compile_re2(r.regex, r.ignore_case), tuple(compile_re2(d, True) for d in r.deny)
+                r,
+                compile_re2(r.regex, r.ignore_case),
+                (compile_re2("|".join(f"(?:{d})" for d in r.deny), True),) if r.deny else (),
             )
             for r in rules
         )
+        self._keywords = _automaton({k for r in rules for k in r.keywords})
 
     def detect(self, ctx: CheckContext) -> Iterator[Finding]:
-        lowered: str | None = None
+        present: set[str] | None = None
         joined: _View | bool | None = False
         for compiled in self._rules:
             rule = compiled.rule
@@ -85,15 +97,28 @@ class PatternDetector:
                 continue
             if rule.languages is not None and ctx.language not in rule.languages:
                 continue
-            if lowered is None:
-                lowered = ctx.norm.text.lower()
-            if rule.split and joined is False:
-                joined = _joined_view(ctx.norm)
-            if self.prefilter and rule.keywords and not _mentions(rule.keywords, lowered, joined):
-                continue
-            yield from self._matches(compiled, ctx, _View(ctx.norm))
-            if rule.split and isinstance(joined, _View):
-                yield from self._matches(compiled, ctx, joined)
+            if self.prefilter and rule.keywords:
+                if present is None:
+                    present = self._present(ctx.norm.text)
+                if present.isdisjoint(rule.keywords):
+                    continue
+            glued: list[Finding] = []
+            if rule.split:
+                if joined is False:
+                    joined = _joined_view(ctx.norm)
+                if isinstance(joined, _View):
+                    glued = list(self._matches(compiled, ctx, joined))
+            # Where the glued view finds a key, its first half alone is no finding of its own.
+            starts = {f.start for f in glued}
+            yield from (f for f in self._matches(compiled, ctx, _View(ctx.norm)) if f.start not in starts)
+            yield from glued
+
+    def _present(self, text: str) -> set[str]:
+        """Keywords in the text, white space ignored so a split key still counts."""
+        if self._keywords is None:
+            return set()
+        squeezed = "".join(text.lower().split())
+        return {keyword for _, keyword in self._keywords.iter(squeezed)}
 
     def _matches(self, compiled: _Compiled, ctx: CheckContext, view: _View) -> Iterable[Finding]:
         rule, norm = compiled.rule, view.norm
@@ -114,13 +139,14 @@ class PatternDetector:
             yield rule.meta.make(ctx, a, b, confidence=confidence, suggestions=suggestions)
 
 
-def _mentions(keywords: tuple[str, ...], lowered: str, joined: _View | bool | None) -> bool:
-    if any(k in lowered for k in keywords):
-        return True
-    if isinstance(joined, _View):
-        text = joined.norm.text.lower()
-        return any(k in text for k in keywords)
-    return False
+def _automaton(keywords: set[str]) -> Any:
+    if not keywords:
+        return None
+    automaton = ahocorasick.Automaton()
+    for keyword in keywords:
+        automaton.add_word("".join(keyword.split()), keyword)  # the text is searched without spaces
+    automaton.make_automaton()
+    return automaton
 
 
 def _joined_view(norm: NormalizedText) -> _View | None:
@@ -128,9 +154,8 @@ def _joined_view(norm: NormalizedText) -> _View | None:
 
     People split a key over two lines or put a space in it so upload filters
     miss it; the reader simply joins the halves again. A gap is removed only
-    when the fragment before mixes letters and digits and the one after looks
-    like key material too, so the words of a sentence ("glpat-hellOWorld380
-    testin") are never glued together.
+    when both fragments look like key material, so the words of a sentence
+    ("glpat-hellOWorld380 testin") are never glued on.
     Returns None when nothing was joined, so split rules cost nothing extra
     on ordinary posts.
     """
@@ -138,7 +163,8 @@ def _joined_view(norm: NormalizedText) -> _View | None:
     cuts: list[tuple[int, int]] = []
     for gap in _FRAGMENT_GAP.finditer(text):
         after = _FRAGMENT.match(text, gap.end())
-        if after and _key_material(gap.group(1)) and _continues_key(after.group(0)):
+        before = gap.group(1)
+        if after and (_key_material(before) or _continues_key(before)) and _continues_key(after.group(0)):
             cuts.append(gap.span(2))
     if not cuts:
         return None
@@ -165,17 +191,16 @@ def _key_material(fragment: str) -> bool:
 
 
 def _continues_key(fragment: str) -> bool:
-    """The second half of a key: digits, or capitals where a word has none.
+    """The second half of a key: random-looking, unlike the next word of a sentence.
 
-    "E4NWL2QX" and "STMMNXNN" continue a key; "testin", "Thanks" or "is"
-    start the next words of the sentence.
+    "E4NWL2QX", "Lz0Rb5Tm9Yc3" or "STMMNXNN" continue a key; "testin",
+    "Thanks2024" or "Order2024" start the next words.
     """
     if len(fragment) < 4:
         return False
-    if _key_material(fragment):
-        return True
-    upper = [i for i, c in enumerate(fragment) if c.isupper()]
-    return len(upper) >= 2 and (len(upper) == len(fragment) or upper[-1] > 0)
+    kinds = ["d" if c.isdigit() else "u" if c.isupper() else "l" if c.islower() else "" for c in fragment]
+    switches = sum(1 for a, b in itertools.pairwise(kinds) if a and b and a != b)
+    return switches >= 3 or (len(fragment) >= 6 and fragment.isupper())
 
 
 def _acceptable(compiled: _Compiled, value: str) -> bool:

@@ -106,6 +106,15 @@ def is_password(text: str) -> bool:
     return (lower or upper) and (digit or symbol)
 
 
+def is_strong_password(text: str) -> bool:
+    """Three of lower case, upper case, digits and symbols: a password even without "is".
+
+    "password Passw0rd!23" names its value without a verb or a colon; only a
+    value this password-like is taken, so "password requirements" is not.
+    """
+    return 8 <= len(text) <= 64 and "://" not in text and sum(_classes(text)) >= 3
+
+
 def is_token(text: str) -> bool:
     """Looks like a machine-made credential rather than a word or a name.
 
@@ -123,10 +132,12 @@ def is_random_token(text: str) -> bool:
 
     Git SHAs, checksums and UUIDs are hex and are posted in public all the
     time; keys and session tokens mix both cases. Bech32 wallet addresses and
-    other one-case identifiers are left out for the same reason.
+    other one-case identifiers are left out for the same reason, and so are
+    CamelCase identifiers, which are words with hardly a digit in them
+    (random text over letters and digits is about one sixth digits).
     """
     lower, upper, digit, _ = _classes(text)
-    if not (lower and upper and digit):
+    if not (lower and upper and digit) or sum(c.isdigit() for c in text) * 20 < len(text):
         return False
     return any(c not in "0123456789abcdefABCDEF-_=" for c in text)
 
@@ -137,6 +148,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bsn": is_bsn,
     "jwt": is_jwt,
     "password": is_password,
+    "strong_password": is_strong_password,
     "token": is_token,
     "random_token": is_random_token,
 }

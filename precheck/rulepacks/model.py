@@ -101,7 +101,7 @@ class PolicyRule:
     suggest: str = "replace"
     text: tuple[tuple[str, str], ...] = ()
     once: bool = False
-    confidence: float = 0.8
+    confidence: float = 0.9
     languages: frozenset[str] | None = None
 
 
