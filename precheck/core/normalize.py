@@ -13,6 +13,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def confusable_fold() -> dict[str, str]:
     table: dict[str, list[dict[str, str]]] = json.loads(data_file.read_text("utf-8"))
     fold: dict[str, str] = {}
     for char, glyphs in table.items():
-        if char.isascii():
+        if len(char) != 1 or char.isascii():
             continue
         letters = [g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalpha()]
         if letters:
@@ -58,10 +59,38 @@ def confusable_fold() -> dict[str, str]:
     return fold
 
 
+@cache
+def _changing_characters() -> Any:
+    """Matches any character that normalisation would drop or fold (RE2: linear, in C)."""
+    import re2
+
+    folded = "".join(f"\\x{{{ord(c):X}}}" for c in sorted(confusable_fold()))
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(f"[\\p{{Cf}}\\x{{FE00}}-\\x{{FE0F}}\\x{{E0100}}-\\x{{E01EF}}{folded}]", options)
+
+
+def _unchanged(text: str, fold_case: bool) -> str | None:
+    """The view when it maps one to one onto the original; None when the slow path is needed.
+
+    Most non-ASCII posts (an emoji, a euro sign, Dutch accents) are already
+    NFKC with nothing to fold, and should not pay for a per-character loop.
+    """
+    if not unicodedata.is_normalized("NFKC", text) or _changing_characters().search(text):
+        return None
+    if not fold_case:
+        return text
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
 def normalize(text: str, *, fold_case: bool = False) -> NormalizedText:
     """NFKC per grapheme cluster, invisible characters dropped, confusables folded."""
     if text.isascii():
         return NormalizedText(text, text.lower() if fold_case else text)
+    same = _unchanged(text, fold_case)
+    if same is not None:
+        return NormalizedText(text, same)
     fold = confusable_fold()
     pieces: list[str] = []
     starts, ends = array("q"), array("q")

@@ -8,8 +8,6 @@ the phrase language, the NER figure detector on a hand-built Doc, the pack's
 from __future__ import annotations
 
 import importlib.util
-import statistics
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -278,18 +276,3 @@ def test_holdout_scores(checker) -> None:
     recall, precision, notes = _score(load_jsonl(HOLDOUT), checker)
     print(f"held-out: recall {recall:.3f} precision {precision:.3f}", notes)
     assert recall >= 0.90 and precision >= 0.95, notes
-
-
-def test_fast_tier_stays_within_budget(checker) -> None:
-    post = ("Between us: our Q3 revenue came in at €386 million, 14% above plan, and we're in talks to "
-            "acquire a competitor. CONFIDENTIAL. Layoffs in Leeds next month; we were hit by ransomware; "
-            "staging at 10.0.4.2. Launch on 3 March, keep it quiet! ")[:280]
-    checker.check(post, tier=Tier.FAST)
-
-    def once() -> float:
-        checker.clear_cache()
-        start = time.perf_counter()
-        checker.check(post, tier=Tier.FAST)
-        return (time.perf_counter() - start) * 1000
-
-    assert statistics.median(once() for _ in range(60)) < 3.0

@@ -9,13 +9,10 @@ checksum: none of them may be reported as personal data.
 
 from __future__ import annotations
 
-import statistics
-import time
 from typing import Any
 
 import pytest
 
-from precheck.core.engine import Tier
 from precheck.core.model import Category, Finding, Severity, Verdict
 from precheck.detectors import masks
 
@@ -355,26 +352,3 @@ def test_phone_mask_keeps_the_country_code_as_written(checker) -> None:
     assert f.suggestions == ("+31 • •••• ••30",)
     (f,) = pii_findings(checker, "Bel Sanne op 0031 6 4127 8830.")
     assert f.suggestions == ("0031 • •••• ••30",)
-
-
-def test_fast_tier_answers_a_280_character_post_within_3_ms(checker) -> None:
-    """The model-free tier is shown while typing; a post dense with numbers is its worst case."""
-    post = (
-        "Reach my colleague Sanne at sanne.meijer@example.com or on +31 6 4127 8830. Refunds to "
-        "NL91 ABNA 0417 1643 00. Order 2024-118734 shipped 12-03-2024 for €1.234,50 to 2511 AB. "
-        "Card 4111 1111 1111 1111, BSN 111222333. Version 10.2.3, hal 3, dock 12, 07:00-22:00! "
-        "Thanks to the whole night shift."
-    )[:280]
-    assert len(post) == 280
-    for _ in range(20):
-        checker.clear_cache()
-        checker.check(post, tier=Tier.FAST)
-    times = []
-    for _ in range(200):
-        checker.clear_cache()
-        start = time.perf_counter()
-        checker.check(post, tier=Tier.FAST)
-        times.append((time.perf_counter() - start) * 1000)
-    median = statistics.median(times)
-    print(f"\nfast tier, 280 characters: median {median:.2f} ms, p90 {sorted(times)[180]:.2f} ms")
-    assert median < 3.0
