@@ -18,6 +18,7 @@ from precheck.cli.inputs import decode, read_text
 from precheck.cli.pack_commands import add_pack_parser, run_pack
 from precheck.cli.sarif import to_sarif
 from precheck.cli.text_format import render_text
+from precheck.core.engine import NETWORKS
 from precheck.core.errors import PrecheckError, UsageError
 from precheck.core.serialize import report_to_dict
 from precheck.service import CheckerSettings, build_checker
@@ -38,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", default=None, help="the draft; - reads standard input")
     check.add_argument("--lang", choices=("auto", "en", "nl"), default="auto")
     check.add_argument("--channel", choices=("public", "internal"), default="public")
+    check.add_argument("--network", choices=NETWORKS, default=None,
+                       help="the network the post is for; its length limit is reported")
     check.add_argument("--pack", action="append", default=[], type=Path, metavar="PATH",
                        help="a rule pack to load on top of the built-in ones (repeatable)")
     check.add_argument("--format", choices=("text", "json", "sarif"), default=None,
@@ -78,7 +81,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     if args.batch is not None:
         return _batch(args, checker, out)
     text = read_text(args.file)
-    report = checker.check(text, language=args.lang, channel=args.channel)
+    report = checker.check(text, language=args.lang, channel=args.channel, network=args.network)
     source = "<stdin>" if args.file == "-" else args.file
     if args.format == "json":
         out.write(json.dumps(report_to_dict(report), ensure_ascii=False) + "\n")

@@ -13,7 +13,8 @@ from precheck.core.normalize import NormalizedText, normalize
 class CheckContext:
     """The original text of a chunk, with lazily built views of it.
 
-    Document-scope detectors also see ``findings``: what the chunk detectors found.
+    Document-scope detectors also see ``findings``: what the chunk detectors found,
+    and ``network``: the social network the post is meant for, if the caller said.
 
     Views are built on first use and shared by all detectors, so a text is
     normalised once and analysed by spaCy at most once per check.
@@ -31,6 +32,7 @@ class CheckContext:
         self.channel = channel
         self._analyse = analyse
         self.findings: tuple[Finding, ...] = ()
+        self.network: str | None = None
 
     @cached_property
     def norm(self) -> NormalizedText:

@@ -23,6 +23,7 @@ from precheck.core.verdict import verdict_for
 log = logging.getLogger(__name__)
 
 CHANNELS = ("public", "internal")
+NETWORKS = ("x", "linkedin", "facebook", "instagram", "yammer")
 
 
 class Tier(StrEnum):
@@ -54,17 +55,20 @@ class Checker:
         self._lock = threading.Lock()
 
     def check(
-        self, text: str, *, language: str = "auto", channel: str = "public", tier: Tier = Tier.FULL
+        self, text: str, *, language: str = "auto", channel: str = "public", tier: Tier = Tier.FULL,
+        network: str | None = None,
     ) -> Report:
         lang = self.resolve_language(text, language)
         if channel not in CHANNELS:
             raise UsageError(f"unknown channel {channel!r}; choose one of {', '.join(CHANNELS)}")
+        if network is not None and network not in NETWORKS:
+            raise UsageError(f"unknown network {network!r}; choose one of {', '.join(NETWORKS)}")
         deep = tier is Tier.FULL and self.nlp is not None
         active = [d for d in self.detectors if deep or not d.requires]
         found: list[Finding] = []
         for offset, chunk in split_chunks(text):
             found.extend(f.shifted(offset) for f in self._check_chunk(chunk, lang, channel, tier, active))
-        found.extend(self._run_document(text, lang, channel, active, tuple(found)))
+        found.extend(self._run_document(text, lang, channel, active, tuple(found), network))
         findings = tuple(merge(found))
         return Report(
             language=lang,
@@ -101,13 +105,15 @@ class Checker:
         return result
 
     def _run_document(
-        self, text: str, lang: str, channel: str, active: list[Detector], found: tuple[Finding, ...]
+        self, text: str, lang: str, channel: str, active: list[Detector], found: tuple[Finding, ...],
+        network: str | None = None,
     ) -> list[Finding]:
         detectors = [d for d in active if d.scope == "document"]
         if not detectors:
             return []
         ctx = CheckContext(text, lang, channel)
         ctx.findings = found
+        ctx.network = network
         return self._run(detectors, ctx)
 
     def _analyser(self, lang: str, detectors: list[Detector]):

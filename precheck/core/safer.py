@@ -1,29 +1,137 @@
-"""The safer version of a draft: every first suggestion applied, nothing else touched."""
+"""The safer version of a draft: every first suggestion applied, nothing else touched but the seams.
+
+Three kinds of edit come out of findings. A suggestion that keeps the flagged
+text and adds to it (a disclaimer, "#ad") is an insertion at its end, so it
+never blocks a fix inside the same sentence. A suggestion that only changes
+letter case (shouting) keeps every offset, so fixes inside it still apply.
+Everything else replaces its span; of two that overlap the stronger wins,
+except that deleting a span makes any fix inside it moot.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from precheck.core.model import Finding
-from precheck.core.overlaps import for_rewriting
+from precheck.core.overlaps import strength
 
 _CLOSING = ".,;:!?)"
+# A conjunction left hanging before a full stop once what it joined is gone: "... and." / "Dus."
+_CONJUNCTIONS = ("and", "but", "or", "so", "en", "maar", "of", "dus", "want")
+_SENTENCE_END = ".!?…\n"
+_PAUSE = ",;:"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+
+    def conflicts(self, other: Edit) -> bool:
+        if self.start == self.end or other.start == other.end:
+            point, span = (self, other) if self.start == self.end else (other, self)
+            return span.start < point.start < span.end or (point.start == span.start == span.end)
+        return self.start < other.end and other.start < self.end
 
 
 def safer_text(text: str, findings: Sequence[Finding]) -> str:
+    cased, edits = plan(text, findings)
+    return rewrite(cased, edits)
+
+
+def plan(text: str, findings: Iterable[Finding]) -> tuple[str, list[Edit]]:
+    """The text with case-only fixes applied, and the other edits that do not collide."""
+    ranked = sorted((f for f in findings if f.suggestions), key=strength)
+    chars, cased_spans, edits = list(text), [], []
+    for f in ranked:
+        suggestion = f.suggestions[0]
+        if suggestion != f.text and suggestion.lower() == f.text.lower() and len(suggestion) == f.length:
+            if not any(a < f.end and f.start < b for a, b in cased_spans):
+                chars[f.start:f.end] = suggestion
+                cased_spans.append((f.start, f.end))
+            continue
+        edits.append(_edit(f, suggestion))
+    return "".join(chars), _choose(edits)
+
+
+def _edit(f: Finding, suggestion: str) -> Edit:
+    if len(suggestion) > f.length and suggestion.startswith(f.text):
+        return Edit(f.end, f.end, suggestion[f.length:])
+    return Edit(f.start, f.end, suggestion)
+
+
+def _choose(edits: list[Edit]) -> list[Edit]:
+    """Greedy by strength (``edits`` is sorted strongest first); deletions swallow what they cover."""
+    deletions = [e for e in edits if not e.replacement and e.start < e.end]
+    kept: list[Edit] = []
+    for edit in edits:
+        inside = any(d is not edit and d.start <= edit.start and edit.end <= d.end for d in deletions)
+        if inside or any(edit.conflicts(k) for k in kept):
+            continue
+        kept.append(edit)
+    return kept
+
+
+def rewrite(text: str, edits: Iterable[Edit]) -> str:
     """Apply from right to left, so earlier offsets stay valid while we edit."""
     result = text
-    for f in sorted(for_rewriting(findings), key=lambda f: f.start, reverse=True):
-        result = _splice(result, f.start, f.end, f.suggestions[0])
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        result = _splice(result, edit.start, edit.end, edit.replacement)
     return result
 
 
 def _splice(text: str, start: int, end: int, replacement: str) -> str:
-    """Replace a span and tidy only the seam: no double space, no space before punctuation."""
+    """Replace a span and tidy only the seam: spaces, stray punctuation, the capital after it."""
     before, after = text[:start], text[end:]
-    if not replacement:
-        if before.endswith(" ") and (after.startswith(" ") or after[:1] in tuple(_CLOSING)):
-            before = before[:-1]
-        elif not before and after.startswith(" "):
-            after = after[1:]
-    return before + replacement + after
+    if replacement:
+        if before.endswith(" ") and replacement.startswith(" "):
+            replacement = replacement.lstrip(" ")
+        return before + replacement + after
+    return _close_gap(before, after)
+
+
+def _close_gap(before: str, after: str) -> str:
+    before, after = _drop_conjunction(before, after)
+    if before.endswith(" ") and (after[:1] in (" ", "") or after[:1] in _CLOSING):
+        before = before.rstrip(" ")
+    stripped = before.rstrip()
+    if stripped[-1:] in _PAUSE and (after.lstrip(" ")[:1] in tuple(_CLOSING) or not after.strip()):
+        before = stripped[:-1] + before[len(stripped):]  # "words, ." -> "words."
+        before = before.rstrip(" ") if not after.strip() else before
+    if not stripped or stripped[-1] in _SENTENCE_END:
+        if after.lstrip(" ")[:1] in (".", "!", "?"):  # the removed sentence's own full stop
+            after = after.lstrip(" ")[1:]
+        after = _sentence_start(after)
+        if not stripped:
+            after = after.lstrip()
+        elif before and not before[-1].isspace() and after[:1].isalnum():
+            before += " "
+    elif not after.strip():
+        before = before.rstrip(" ")
+    return before + after
+
+
+def _drop_conjunction(before: str, after: str) -> tuple[str, str]:
+    rest = after.lstrip(" ")
+    if not rest or rest[0] in _SENTENCE_END:
+        words = before.rstrip(" ,").rsplit(" ", 1)
+        if words[-1].lower() in _CONJUNCTIONS:
+            before = words[0] if len(words) == 2 else ""
+    elif not before.strip() or before.rstrip()[-1] in _SENTENCE_END:
+        head, _, tail = rest.partition(" ")
+        if head.lower().rstrip(",") in _CONJUNCTIONS and tail[:1] in tuple(_SENTENCE_END):
+            after = tail
+    return before, after
+
+
+def _sentence_start(after: str) -> str:
+    """What follows a deleted sentence start begins a sentence itself: no pause mark, a capital."""
+    lead = len(after) - len(after.lstrip(" "))
+    rest = after[lead:]
+    while rest[:1] in tuple(_PAUSE) and rest:
+        rest = rest[1:].lstrip(" ")
+    if rest[:1].islower():
+        rest = rest[0].upper() + rest[1:]
+    return after[:lead] + rest

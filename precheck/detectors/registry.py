@@ -8,6 +8,7 @@ from precheck.core.detector import Detector
 from precheck.detectors.figures import FigureDetector, NerFigureDetector
 from precheck.detectors.length import NetworkLengthDetector
 from precheck.detectors.patterns import PatternDetector
+from precheck.detectors.personal import PersonalDetector
 from precheck.detectors.phones import PhoneDetector
 from precheck.detectors.policies import PolicyDetector
 from precheck.detectors.shouting import ShoutingDetector
@@ -24,6 +25,7 @@ def builtin_detectors(packs: Sequence[Pack]) -> list[Detector]:
     return [
         PatternDetector(patterns),
         PhoneDetector(),
+        PersonalDetector(),
         TermDetector([term for pack in packs for term in pack.terms]),
         FigureDetector(),
         NerFigureDetector(),

@@ -169,7 +169,7 @@ def _policy(item: Located, pack_id: str, problems: Problems) -> PolicyRule | Non
     on_findings = frozenset(f.strings("on_findings", allow_empty=False) or ())
     if not phrases and not on_findings:
         problems.add(item.where(), f"{f.what} needs 'phrases' or 'on_findings' to start from")
-    confidence = f.get("confidence", (int, float), 0.8)
+    confidence = f.get("confidence", (int, float), 0.9)
     if meta is None or (not phrases and not on_findings) or not 0 <= confidence <= 1:
         return None
     return PolicyRule(

@@ -1,0 +1,45 @@
+"""Suggestions written to fit where they go: case at a sentence start, the rest of a compound.
+
+A suggestion replaces exactly the flagged span, so it must already read right
+in place; ``core.safer`` only tidies the seams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from precheck.core.safer import Edit, rewrite
+from precheck.rulepacks.model import Phrase
+
+
+def replacement_for(phrase: Phrase, matched: str) -> str | None:
+    """The entry's replacement; ``rot*`` keeps the tail of a compound ("kutdag" -> "rotdag")."""
+    rep = phrase.replacement
+    if rep is None or not rep.endswith("*"):
+        return rep
+    for head in sorted(_heads(phrase.term), key=len, reverse=True):
+        if head and matched.lower().startswith(head):
+            return rep[:-1] + matched[len(head):].lower()
+    return rep[:-1]
+
+
+def _heads(term: str) -> Iterable[str]:
+    first = term.split()[0]
+    return (alt.rstrip("*").lower() for alt in first.split("|") if alt.endswith("*"))
+
+
+def fit_case(replacement: str, original: str, sentence_start: bool) -> str:
+    """Capitalise a replacement that starts a sentence; elsewhere keep it as written."""
+    if replacement and replacement[0].islower() and sentence_start:
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def compose(text: str, start: int, end: int, edits: Iterable[Edit]) -> str:
+    """The replacement of ``text[start:end]`` after several edits inside it, tidied in context."""
+    edits = list(edits)
+    rewritten = rewrite(text, edits)
+    head, tail = text[:start], text[end:]
+    if rewritten.startswith(head) and rewritten.endswith(tail):
+        return rewritten[len(head):len(rewritten) - len(tail)]
+    return rewrite(text[start:end], [Edit(e.start - start, e.end - start, e.replacement) for e in edits])

@@ -1,0 +1,186 @@
+"""Tone: swearing, insults, slurs, contempt, threats, sarcasm, absolutes and aimed negativity.
+
+Two detectors share the word lists. ``ToneWordsDetector`` needs no model, so
+a swear word shows within milliseconds. ``ToneTargetDetector`` decides what
+a word is aimed at ("our customers are clueless") and whether an "always" is
+a complaint; in English it reads the dependency parse, and it asks for that
+parse only when such a word occurs, so most posts are never parsed for tone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from precheck.core.context import CheckContext
+from precheck.core.detector import RuleMeta
+from precheck.core.model import Category, Finding, Severity
+from precheck.core.safer import Edit
+from precheck.detectors.phrases import Hit
+from precheck.detectors.suggest import compose, fit_case, replacement_for
+from precheck.detectors.tone_view import ToneView
+from precheck.detectors.tone_words import ToneWords
+from precheck.rulepacks.model import Phrase
+
+MESSAGES = {
+    "profanity": "Swearing: in a public post it speaks for you and your employer; say it without the swear word.",
+    "insult": "Insult: calling people names can lead to a complaint or a warning, and a post cannot be unsaid.",
+    "slur": "Slur: this word demeans a group of people and breaks the code of conduct.",
+    "contempt": "Contempt: describing people as animals, vermin or trash dehumanises them; describe behaviour.",
+    "aggression": "Threat: even meant as a joke, this can be read as a real threat of violence.",
+    "sarcasm": "Sarcasm: readers outside your circle often miss the irony; say plainly what went wrong.",
+    "absolute": "Absolute in a complaint ('always', 'never'): it overstates and invites a fight; be specific.",
+    "customer_disparagement": "Negative remark about customers: criticising customers in public damages trust.",
+    "colleague_disparagement": "Negative remark about colleagues: raise it with them or your manager, not in public.",
+    "employer_disparagement": "Negative remark about your employer: public criticism can breach your contract.",
+    "competitor_disparagement": "Negative remark about competitors: keep comments about them factual.",
+    "people_disparagement": "Negative remark about people: judge what they did, not who they are.",
+}
+_ABSORBS = ("insult", "contempt", "slur")
+# Markers this many sentences apart are one remark: irony runs on into the next sentence,
+# "I know where you live, so watch out" is one threat.
+_CLUSTERED = {"sarcasm": 1, "aggression": 0}
+
+
+def meta(kind: str, severity: Severity) -> RuleMeta:
+    return RuleMeta(f"builtin/tone-{kind.replace('_', '-')}", Category.TONE, kind, severity, MESSAGES[kind])
+
+
+def weigh(strength: int, aimed: bool) -> tuple[Severity, float]:
+    """Stronger words and words aimed at someone weigh more; mild ones alone are only a note."""
+    level = min(3, strength + (1 if aimed else 0))
+    return (Severity.INFO if level <= 1 else Severity.WARN), min(1.0, 0.55 + 0.1 * level + (0.1 if aimed else 0))
+
+
+def finding(ctx: CheckContext, view: ToneView, kind: str, span: tuple[int, int],
+            phrase: Phrase | None, aimed: bool, replacement: str | None = None) -> Finding:
+    start, end = span
+    strength = phrase.strength if phrase else 2
+    severity, confidence = weigh(strength, aimed)
+    if replacement is None and phrase is not None:
+        replacement = replacement_for(phrase, ctx.text[start:end])
+    suggestions = ()
+    if replacement is not None:
+        at_start = view.segments.is_sentence_start(start)
+        suggestions = (fit_case(replacement, ctx.text[start:end], at_start),)
+    return meta(kind, severity).make(ctx, start, end, confidence=confidence, suggestions=suggestions)
+
+
+class ToneWordsDetector:
+    """Word-list tone findings; no model, so they show before the NLP pass ends."""
+
+    id = "tone-words"
+    requires: frozenset[str] = frozenset()
+    scope = "chunk"
+
+    def __init__(self, words: Mapping[str, ToneWords]) -> None:
+        self._words = words
+
+    def detect(self, ctx: CheckContext) -> list[Finding]:
+        words = self._words.get(ctx.language) or self._words["en"]
+        view = ToneView(ctx, words)
+        out, grouped = [], {kind: [] for kind in _CLUSTERED}
+        for hit in view.found:
+            kind, phrase = hit.item
+            if kind in _CLUSTERED:
+                grouped[kind].append(hit)
+            elif kind != "absolute":
+                start = _absorb(view, hit.start) if kind in _ABSORBS else hit.start
+                aimed = view.target_near(start, hit.end) is not None
+                out.append(finding(ctx, view, kind, (start, hit.end), phrase, aimed))
+        for kind, reach in _CLUSTERED.items():
+            out.extend(_clustered(ctx, view, kind, grouped[kind], reach))
+        return _outermost(out)
+
+
+class ToneTargetDetector:
+    """Evaluative words aimed at people, absolutes in complaints, and parsed threats."""
+
+    id = "tone-targets"
+    requires: frozenset[str] = frozenset({"parser"})
+    scope = "chunk"
+
+    def __init__(self, words: Mapping[str, ToneWords]) -> None:
+        self._words = words
+
+    def detect(self, ctx: CheckContext) -> list[Finding]:
+        words = self._words.get(ctx.language) or self._words["en"]
+        view = ToneView(ctx, words, parse=ctx.language == "en")
+        aimed = [(hit, view.aimed_at(hit.start, hit.end)) for hit in view.hits(words.negative)]
+        out = list(_aimed(ctx, view, [(hit, group) for hit, group in aimed if group is not None]))
+        for hit in view.found:
+            if hit.item[0] == "absolute" and view.complains(hit.start, hit.end):
+                out.append(finding(ctx, view, "absolute", (hit.start, hit.end), hit.item[1], False))
+        verbs = view.hits(words.violent_verb) if ctx.language == "en" else []
+        for span in view.threats(verbs) if verbs else ():
+            out.append(finding(ctx, view, "aggression", _whole_clauses(view, *span), None, True, replacement=""))
+        return out
+
+
+def _aimed(ctx: CheckContext, view: ToneView, hits: list[tuple[Hit, str]]) -> Iterator[Finding]:
+    """Judgements of one group in one clause are one remark: "useless and clueless"."""
+    groups: list[list[tuple[Hit, str]]] = []
+    for hit, group in hits:
+        last = groups[-1][-1] if groups else None
+        if last and last[1] == group and view.clause(last[0].start) == view.clause(hit.start):
+            groups[-1].append((hit, group))
+        else:
+            groups.append([(hit, group)])
+    for members in groups:
+        start, end = members[0][0].start, members[-1][0].end
+        phrases = [h.item[1] for h, _ in members]
+        edits = [Edit(h.start, h.end, replacement_for(h.item[1], ctx.text[h.start:h.end]) or "") for h, _ in members]
+        replacement = compose(ctx.text, start, end, edits) if len(members) > 1 else None
+        yield finding(ctx, view, f"{members[0][1]}_disparagement", (start, end),
+                      max(phrases, key=lambda p: p.strength), True, replacement=replacement)
+
+
+def _whole_clauses(view: ToneView, start: int, end: int) -> tuple[int, int]:
+    """From the start of the first clause to the end of the last, without the closing mark."""
+    a, b = view.clause(start)[0], view.clause(max(start, end - 1))[1]
+    while b > a and view.ctx.text[b - 1] in ".,;:!?":
+        b -= 1
+    return min(a, start), max(b, end)
+
+
+def _outermost(found: list[Finding]) -> list[Finding]:
+    """A word inside a longer tone finding ("fucking" in "a bunch of fucking clowns") is part of it."""
+    return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
+                                        and o.length > f.length for o in found)]
+
+
+def _absorb(view: ToneView, start: int) -> int:
+    """Pull "a complete", "bunch of", "stelletje" in front of an insult into its span."""
+    ends = {h.end: h.start for h in view.context["group"]}
+    text = view.ctx.text
+    while True:
+        at = start
+        while at > 0 and text[at - 1] == " ":
+            at -= 1
+        if at == start or at not in ends:
+            return start
+        start = ends[at]
+
+
+def _clustered(ctx: CheckContext, view: ToneView, kind: str, hits: list[Hit], reach: int) -> Iterator[Finding]:
+    """One finding per cluster of markers, whose suggestion applies every marker's replacement."""
+    for group in _clusters(view, hits, reach):
+        start, end = group[0].start, group[-1].end
+        strongest = max(group, key=lambda h: h.item[1].strength).item[1]
+        if kind == "aggression":  # a threat is not softened word by word: it goes, with its clause
+            yield finding(ctx, view, kind, _whole_clauses(view, start, end), strongest, True, replacement="")
+            continue
+        edits = [Edit(h.start, h.end, replacement_for(h.item[1], ctx.text[h.start:h.end]) or "") for h in group]
+        aimed = view.target_near(start, end) is not None
+        yield finding(ctx, view, kind, (start, end), strongest, aimed,
+                      replacement=compose(ctx.text, start, end, edits))
+
+
+def _clusters(view: ToneView, hits: list[Hit], reach: int) -> list[list[Hit]]:
+    groups: list[list[Hit]] = []
+    index = view.segments.sentence_index
+    for hit in hits:
+        if groups and index(hit.start) - index(groups[-1][-1].end) <= reach:
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups

@@ -1,0 +1,108 @@
+"""The user's preferences, in an INI file in the platform's config folder.
+
+The file lives where platformdirs says (XDG on Linux), so tests and
+privacy audits can redirect it; credentials never go here (see credentials.py).
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+
+from precheck.core.language import SUPPORTED
+from precheck.service import CheckerSettings
+from precheck.ui.channels import DEFAULT_NETWORK, network
+
+ORGANISATION = "precheck"
+APPLICATION = "precheck"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APPLICATION, ORGANISATION, roaming=True))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APPLICATION, ORGANISATION))
+
+
+class AppSettings:
+    """Typed access to the stored settings; every write is flushed at once."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "precheck.conf"
+        self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default, kind: type):
+        return self._q.value(key, default, type=kind)
+
+    def _set(self, key: str, value) -> None:
+        self._q.setValue(key, value)
+        self._q.sync()
+
+    @property
+    def ui_language(self) -> str:
+        value = self._get("ui/language", "system", str)
+        return value if value in ("system", "en", "nl") else "system"
+
+    @ui_language.setter
+    def ui_language(self, value: str) -> None:
+        self._set("ui/language", value)
+
+    @property
+    def draft_languages(self) -> tuple[str, ...]:
+        stored = self._get("check/languages", list(SUPPORTED), list)
+        chosen = tuple(lang for lang in SUPPORTED if lang in stored)
+        return chosen or SUPPORTED
+
+    @draft_languages.setter
+    def draft_languages(self, value: tuple[str, ...]) -> None:
+        self._set("check/languages", list(value))
+
+    @property
+    def default_network(self) -> str:
+        return network(self._get("check/network", DEFAULT_NETWORK, str)).key
+
+    @default_network.setter
+    def default_network(self, value: str) -> None:
+        self._set("check/network", value)
+
+    @property
+    def pack_sources(self) -> tuple[str, ...]:
+        return tuple(str(p) for p in self._get("check/packs", [], list) if p)
+
+    @pack_sources.setter
+    def pack_sources(self, value: tuple[str, ...]) -> None:
+        self._set("check/packs", list(value))
+
+    @property
+    def start_in_tray(self) -> bool:
+        return bool(self._get("ui/start_in_tray", False, bool))
+
+    @start_in_tray.setter
+    def start_in_tray(self, value: bool) -> None:
+        self._set("ui/start_in_tray", bool(value))
+
+    @property
+    def salt(self) -> bytes:
+        """Random per install, so the same term hashes differently on every machine."""
+        value = self._get("privacy/salt", "", str)
+        if not value:
+            value = secrets.token_hex(16)
+            self._set("privacy/salt", value)
+        return bytes.fromhex(value)
+
+    @property
+    def ignored_digests(self) -> frozenset[str]:
+        return frozenset(self._get("privacy/ignored", [], list))
+
+    @ignored_digests.setter
+    def ignored_digests(self, value: frozenset[str]) -> None:
+        self._set("privacy/ignored", sorted(value))
+
+    def checker_settings(self) -> CheckerSettings:
+        return CheckerSettings(
+            extra_packs=tuple(Path(p) for p in self.pack_sources), languages=self.draft_languages
+        )
