@@ -6,7 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEB_PACKAGES := xvfb xauth trayer
+# Xvfb, a system tray and the libraries Qt's xcb platform plugin needs.
+DEB_PACKAGES := $(shell cat packaging/debian-packages.txt)
 
 .PHONY: install run test lint system-deps bench eval clean demo dist dist-test
 
@@ -19,7 +20,6 @@ $(STAMP): pyproject.toml
 	@if [ -f precheck/ui/build_translations.py ]; then $(BIN)/python -m precheck.ui.build_translations; fi
 	@touch $(STAMP)
 
-# Xvfb and trayer give the GUI and tray tests a real display and system tray.
 system-deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \

@@ -10,8 +10,10 @@ except that deleting a span makes any fix inside it moot.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from precheck.core.model import Finding
 from precheck.core.overlaps import strength
@@ -63,15 +65,42 @@ def _edit(f: Finding, suggestion: str) -> Edit:
 
 
 def _choose(edits: list[Edit]) -> list[Edit]:
-    """Greedy by strength (``edits`` is sorted strongest first); deletions swallow what they cover."""
-    deletions = [e for e in edits if not e.replacement and e.start < e.end]
-    kept: list[Edit] = []
-    for edit in edits:
-        inside = any(d is not edit and d.start <= edit.start and edit.end <= d.end for d in deletions)
-        if inside or any(edit.conflicts(k) for k in kept):
+    """Greedy by strength (``edits`` is sorted strongest first); deletions swallow what they cover.
+
+    Sorted lookups, not pairwise checks: a long post can carry thousands of findings.
+    """
+    swallowed = _inside_deletions(edits)
+    kept: list[tuple[int, int]] = []
+    out: list[Edit] = []
+    for index, edit in enumerate(edits):
+        if index in swallowed or _collides(kept, edit):
             continue
-        kept.append(edit)
-    return kept
+        bisect.insort(kept, (edit.start, edit.end))
+        out.append(edit)
+    return out
+
+
+def _inside_deletions(edits: list[Edit]) -> set[int]:
+    """Indexes of edits that lie within another edit that deletes text."""
+    deletions = sorted((e.start, -e.end, i) for i, e in enumerate(edits) if not e.replacement and e.start < e.end)
+    starts = [start for start, _, _ in deletions]
+    reach = list(accumulate((-neg_end for _, neg_end, _ in deletions), max))
+    out = set()
+    for index, edit in enumerate(edits):
+        at = bisect.bisect_left(starts, edit.start)  # deletions that start strictly earlier
+        if at and reach[at - 1] >= edit.end:
+            out.add(index)
+        elif at < len(deletions) and starts[at] == edit.start:  # the widest one starting here
+            _, neg_end, other = deletions[at]
+            if other != index and -neg_end >= edit.end:
+                out.add(index)
+    return out
+
+
+def _collides(kept: list[tuple[int, int]], edit: Edit) -> bool:
+    """``kept`` is sorted and overlap-free, so only the neighbours of ``edit`` can collide."""
+    at = bisect.bisect_left(kept, (edit.start, edit.end))
+    return any(edit.conflicts(Edit(a, b, "x")) for a, b in kept[max(0, at - 2):at + 2])
 
 
 def rewrite(text: str, edits: Iterable[Edit]) -> str:

@@ -183,11 +183,17 @@ class PhraseSet(Generic[T]):
         return self._all is not None
 
     def find(self, text: str) -> list[Hit[T]]:
+        """Scan UTF-8 bytes: the RE2 binding maps every str offset by counting from the start,
+        which makes a long post quadratic; one offset map per text keeps it linear."""
         if self._all is None:
             return []
+        data = text.encode("utf-8")
+        chars = None if len(data) == len(text) else _char_offsets(text, len(data))
         hits = []
-        for match in self._all.finditer(text):
+        for match in self._all.finditer(data):
             start, end = match.span()
+            if chars is not None:
+                start, end = chars[start], chars[end]
             while start < end and (text[start].isspace() or text[start] == "("):
                 start += 1
             item = self._identify(text, start, end)
@@ -225,15 +231,29 @@ class PhraseSet(Generic[T]):
     @staticmethod
     def _fits(regex: Any, text: str, start: int, end: int, exact: bool) -> bool:
         if exact:
-            return regex.fullmatch(text, start, end) is not None
-        found = regex.search(text, max(0, start - 1), min(len(text), end + 1))
-        return found is not None and found.end() >= end and found.start() <= start + 1
+            return regex.fullmatch(text[start:end]) is not None
+        base = max(0, start - 1)
+        found = regex.search(text[base:end + 1])
+        return found is not None and base + found.end() >= end and base + found.start() <= start + 1
 
     def _excepted(self, text: str, start: int, end: int, item: T) -> bool:
-        window = max(0, start - 40)
+        base = max(0, start - 40)
+        piece = text[base:end + 60]
         for regex, owner in self._except:
             if owner is item:
-                for found in regex.finditer(text, window, min(len(text), end + 60)):
-                    if found.start() <= start and found.end() >= end:
+                for found in regex.finditer(piece):
+                    if base + found.start() <= start and base + found.end() >= end:
                         return True
         return False
+
+
+def _char_offsets(text: str, size: int) -> list[int]:
+    """For each UTF-8 byte offset, the index of the character it belongs to."""
+    out = [0] * (size + 1)
+    at = 0
+    for index, char in enumerate(text):
+        width = len(char.encode("utf-8"))
+        out[at:at + width] = [index] * width
+        at += width
+    out[size] = len(text)
+    return out

@@ -102,7 +102,7 @@ class _Post:
             if needs_cue and cue is None:
                 continue
             span = self._extend(trigger, cue, rule.extend)
-            if not any(a < span[1] and span[0] < b for (a, b), _, _ in chosen):
+            if not chosen or span[0] >= chosen[-1][0][1]:  # triggers come in text order
                 chosen.append((span, trigger, cue))
         if rule.once and chosen:
             chosen = chosen[-1:]

@@ -36,6 +36,24 @@ def verdict_title(verdict: Verdict) -> str:
     }[verdict]
 
 
+BUSY_STAGES = frozenset({"packs", "models", "checking", "deep", "grammar"})
+
+
+def stage_text(stage: str) -> str:
+    """The status line for a stage of loading or checking (see ``CheckRunner``)."""
+    return {
+        "packs": tr("Loading rule packs…"),
+        "models": tr("Loading language models…"),
+        "ready": tr("Ready."),
+        "checking": tr("Checking…"),
+        "deep": tr("Quick check done; deeper checks running…"),
+        "checked": tr("Checked."),
+        "grammar": tr("Checking grammar…"),
+        "failed": tr("Checks could not start."),
+        "error": tr("The check failed."),
+    }.get(stage, "")
+
+
 def split_message(message: str, kind: str) -> tuple[str, str]:
     """Pack messages read "What it is: why it matters"; the panel shows the two apart."""
     head, sep, rest = message.partition(": ")

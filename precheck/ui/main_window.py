@@ -24,6 +24,7 @@ from precheck.ui.diff import changes
 from precheck.ui.editor import DraftEditor
 from precheck.ui.findings_panel import FindingsPanel
 from precheck.ui.i18n import tr
+from precheck.ui.labels import BUSY_STAGES, stage_text
 from precheck.ui.marks import Mark
 from precheck.ui.menus import Menus
 from precheck.ui.positions import Utf16Map
@@ -184,15 +185,8 @@ class MainWindow(QMainWindow):
         return self.editor.document().characterCount() - 1
 
     def _stage(self, stage: str) -> None:
-        texts = {
-            "packs": tr("Loading rule packs…"), "models": tr("Loading language models…"),
-            "ready": tr("Ready."), "checking": tr("Checking…"),
-            "deep": tr("Quick check done; deeper checks running…"), "checked": tr("Checked."),
-            "grammar": tr("Checking grammar…"),
-            "failed": tr("Checks could not start."), "error": tr("The check failed."),
-        }
-        self.status.setText(texts.get(stage, ""))
-        self.busy.setVisible(stage in ("packs", "models", "checking", "deep", "grammar"))
+        self.status.setText(stage_text(stage))
+        self.busy.setVisible(stage in BUSY_STAGES)
 
     def copy_safer(self) -> None:
         """Copies the safer version of the text as it is now, checking it first if need be."""

@@ -105,6 +105,21 @@ NEGATIVE = [
     ("nl", "Op onze website lees je wat je moet doen als je je ziek meldt."),
     ("nl", "Wat een griepgolf op kantoor, de helft van het team ligt plat."),
     ("en", "He got fired. Anyway, who wants coffee?"),  # nobody named: not identifiable
+    # everyday senses found while probing
+    ("en", "Jan takes a very disciplined approach to route planning. Respect!"),
+    ("en", "The rehab of the old warehouse in Venlo is finally finished!"),
+    ("en", "Our star striker Mo was suspended for two matches after a red card."),
+    ("nl", "Onze spits Mo is geschorst na een rode kaart."),
+    ("en", "Lisa got the flu shot at the office today, quick and painless."),
+    ("en", "Jake was fired up after the match and wouldn't stop talking."),
+    ("en", "Jan made €2,000 for the food bank with his sponsored run!"),
+    ("en", "Tom got a warning from the police for speeding, he says it wasn't him."),
+    ("en", "Jan visited the children in the hospital as Santa. Legend."),
+    ("nl", "Sanne is in verwachting van een drukke week met de kerstpiek."),
+    ("nl", "Onze vestiging in Venlo is geopereerd als een startup."),
+    ("en", "Our new sick leave policy gives everyone two extra days."),
+    ("en", "Our office moved to 1 Canal Street, Manchester."),
+    ("en", "Kevin's address to the team at the town hall was inspiring."),
 ]
 
 SAFER = [
@@ -129,6 +144,11 @@ SAFER = [
      "Wim lives around the corner from the depot in Dordrecht."),
     ("nl", "Joost is verhuisd naar de Kerkweg 3 in Gouda.", "Joost is verhuisd naar Gouda."),
     ("en", "Our CFO lives at 221 Oakwood Avenue and drives a Tesla.", "Our CFO lives nearby and drives a Tesla."),
+    ("nl", "Eva gaat met zwangerschapsverlof, Tom neemt haar klanten over.",
+     "Eva gaat met verlof, Tom neemt haar klanten over."),
+    ("en", "Can someone cover Maria's shifts? She's on sick leave after her miscarriage.",
+     "Can someone cover Maria's shifts? She's on leave."),
+    ("en", "Marco is in hospital with a heart attack 😢 get well soon!", "Marco is unwell 😢 get well soon!"),
 ]
 
 
