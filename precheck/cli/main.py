@@ -21,6 +21,7 @@ from precheck.cli.text_format import render_text
 from precheck.core.engine import NETWORKS
 from precheck.core.errors import PrecheckError, UsageError
 from precheck.core.serialize import report_to_dict
+from precheck.selftest import run_self_test
 from precheck.service import CheckerSettings, build_checker
 
 
@@ -34,6 +35,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="precheck", description="Check a social-media draft before you post it.")
     parser.add_argument("--version", action="version", version=f"precheck {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check built-in samples, load every pack, report models and grammar server")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = commands.add_parser("check", help="check a draft (a file, or - for standard input)")
     check.add_argument("file", nargs="?", default=None, help="the draft; - reads standard input")
@@ -57,6 +60,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
+        if args.self_test:
+            return run_self_test(lambda line: print(line, file=out))
         if args.command == "pack":
             return run_pack(args, out)
         if args.command != "check":

@@ -51,10 +51,7 @@ class SpacyEngine:
 
     def describe(self) -> dict[str, str]:
         """Which model serves each loaded language, for ``--self-test`` and support."""
-        return {
-            lang: f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', 'blank')} {nlp.meta.get('version', '')}".strip()
-            for lang, nlp in self._pipelines.items()
-        }
+        return {lang: _describe(nlp) for lang, nlp in self._pipelines.items()}
 
     def pipeline(self, language: str) -> Any:
         with self._lock:
@@ -98,3 +95,11 @@ def _load_package(name: str) -> Any:
         return importlib.import_module(name).load()
     except (ImportError, OSError, AttributeError):
         return None
+
+
+def _describe(nlp: Any) -> str:
+    meta = nlp.meta
+    if meta.get("name") == "pipeline":
+        lemmas = " with lookup lemmas" if "lemmatizer" in nlp.pipe_names else ""
+        return f"basic {meta.get('lang', '')} pipeline{lemmas} (no trained model installed)"
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}".strip()
