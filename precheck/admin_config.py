@@ -45,6 +45,13 @@ class GrammarSettings:
     allow_public_api: bool = False
 
 
+# User settings an admin may preset in [settings], with their types.
+USER_SETTINGS: dict[str, tuple[type, ...]] = {
+    "ui_language": (str,), "draft_languages": (list,), "default_network": (str,),
+    "pack_sources": (list,), "start_in_tray": (bool,), "check_updates_at_start": (bool,),
+}
+
+
 @dataclass(frozen=True)
 class AdminConfig:
     trusted_keys: tuple[str, ...] = ()
@@ -52,6 +59,23 @@ class AdminConfig:
     source: Path | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
     grammar: GrammarSettings = field(default_factory=GrammarSettings)
+    settings: dict[str, object] = field(default_factory=dict, compare=False)
+    locked: frozenset[str] = frozenset()
+
+    def locked_value(self, key: str) -> tuple[bool, object]:
+        """(True, value) when IT fixed this user setting; users cannot override it."""
+        return (key in self.locked, self.settings.get(key))
+
+
+def load_admin_config_or_defaults(path: Path | None = None) -> tuple[AdminConfig, str | None]:
+    """For the desktop app: a broken file gives safe defaults and a message to show, never a crash.
+
+    Safe defaults mean no trusted keys (so no pack update is accepted) and grammar off.
+    """
+    try:
+        return load_admin_config(path), None
+    except AdminConfigError as exc:
+        return AdminConfig(), f"The machine configuration is broken, so defaults apply: {exc.message}"
 
 
 def admin_config_path() -> Path:
@@ -86,10 +110,30 @@ def load_admin_config(path: Path | None = None) -> AdminConfig:
     source = packs.get("update_source")
     if source is not None and not isinstance(source, str):
         raise AdminConfigError(f"{path}: packs.update_source must be a string")
+    settings, locked = _user_settings(data.get("settings", {}), path)
     return AdminConfig(
         trusted_keys=tuple(keys), update_source=source, source=path, extra=data,
-        grammar=_grammar_settings(data.get("grammar", {}), path),
+        grammar=_grammar_settings(data.get("grammar", {}), path), settings=settings, locked=locked,
     )
+
+
+def _user_settings(table: object, path: Path) -> tuple[dict[str, object], frozenset[str]]:
+    """``[settings]``: preset values, and ``locked``: the ones users cannot change."""
+    if not isinstance(table, dict):
+        raise AdminConfigError(f"{path}: [settings] must be a table")
+    values = {k: v for k, v in table.items() if k != "locked"}
+    for key, value in values.items():
+        if key not in USER_SETTINGS:
+            raise AdminConfigError(f"{path}: settings.{key} is not a setting; known: {', '.join(USER_SETTINGS)}")
+        if not isinstance(value, USER_SETTINGS[key]):
+            raise AdminConfigError(f"{path}: settings.{key} has the wrong type")
+    locked = table.get("locked", [])
+    if not isinstance(locked, list) or not all(isinstance(k, str) for k in locked):
+        raise AdminConfigError(f"{path}: settings.locked must be a list of setting names")
+    unknown = [k for k in locked if k not in values]
+    if unknown:
+        raise AdminConfigError(f"{path}: settings.locked names {', '.join(unknown)} without a value to lock to")
+    return values, frozenset(locked)
 
 
 _GRAMMAR_TYPES: dict[str, tuple[type, ...]] = {
