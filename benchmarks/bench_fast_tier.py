@@ -32,6 +32,9 @@ POSTS = {
     "numbers": ("Reach my colleague Sanne at sanne.meijer@example.com or on +31 6 4127 8830. Refunds to "
                 "NL91 ABNA 0417 1643 00. Order 2024-118734 shipped 12-03-2024 for €1.234,50 to 2511 AB. "
                 "Card 4111 1111 1111 1111, BSN 111222333. Version 10.2.3, hal 3, dock 12, 07:00-22:00! "),
+    "personal": ("Marco from the dock has been off for weeks with severe depression. Gary got fired after his "
+                 "second written warning. Wim lives at Havenstraat 12, Dordrecht, born on 14-03-1974. Anna earns "
+                 "€4,800 a month. Els ligt in het ziekenhuis na een hartoperatie. "),
     "dutch": ("Trots op het team van de nachtploeg! Vannacht 1.200 pallets verwerkt in Venlo, een record. "
               "Dank aan iedereen die bleef om de nieuwe scanners werkend te krijgen. Koffie en gebak staan "
               "klaar in de kantine, tot maandag bij dock 4! #logistiek #trots "),

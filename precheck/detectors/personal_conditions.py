@@ -97,6 +97,7 @@ class ConditionRules:
         self._money = money
 
     def details(self, text: str, people: People) -> list[Detail]:
+        """Grouped per sentence, because one rewrite of the sentence's clause cures all its details."""
         hits = self._hits(text, people)
         out: list[Detail] = []
         for sentence, members in groupby(hits, key=lambda h: people.sentence(h.start)):
@@ -142,6 +143,8 @@ class ConditionRules:
         return [Detail(_skip_spaces(text, sentence[0]), len(text[:sentence[1]].rstrip()), severity, "", 0.85)]
 
     def _rewrite(self, text: str, sentence: tuple[int, int], hits: list[_Hit], severity: Severity) -> Detail:
+        """From the verb (or the Dutch subordinate clause, or the detail itself) to the clause end,
+        so the replacement reads as a sentence again and no reason or treatment is left behind."""
         first, last = hits[0], hits[-1]
         group, ref = first.group, first.ref
         end = self._clause_end(text, last.end, sentence[1])
@@ -172,16 +175,19 @@ class ConditionRules:
     def _subordinate(self, text: str, ref: Ref, start: int) -> int | None:
         """Where a Dutch subordinate clause's words start: after "dat Jan" or "Sandra, die"."""
         if ref.start < start:
-            relatives = [b for a, b in self._relatives.spans(text[:start]) if a >= ref.end]
+            relatives = [ref.end + b for _, b in self._relatives.spans(text[ref.end:start])]
             if relatives:
                 return relatives[-1]
-        before = [b for _, b in self._conjunctions.spans(text[:ref.start]) if not text[b:ref.start].strip()]
+        lead = max(ref.start - 20, 0)
+        before = [b for _, b in self._conjunctions.spans(text[lead:ref.start]) if not text[lead + b:ref.start].strip()]
         return ref.end if before and ref.start < start else None
 
     def _verb(self, text: str, group: _Group, ref: Ref, start: int, floor: int) -> tuple[int, str] | None:
         """The verb nearest before the detail, after the person: "Els ligt in het ziekenhuis"."""
         lo = ref.end if ref.end <= start else floor
-        found = [(a, b, to) for regex, to in group.rewrites for a, b in regex.spans(text[:start + 40])
+        window = text[floor:start + 40]  # the verb may be the detail's own first word ("got fired")
+        spans = [(floor + a, floor + b, to) for regex, to in group.rewrites for a, b in regex.spans(window)]
+        found = [(a, b, to) for a, b, to in spans
                  if lo <= a <= start and _words_between(text, (a, b), (start, start)) <= VERB_REACH]
         if not found:
             return None

@@ -38,9 +38,16 @@ def _compile(pattern: str) -> Any:
     return re2.compile(pattern, options)
 
 
-def _span(regex: Any, match: Any, name: str) -> tuple[int, int]:
-    """RE2's match objects take group numbers only."""
-    return match.span(regex.groupindex[name])
+class _Pattern:
+    """An RE2 pattern with its group numbers: RE2's matches take numbers only, and its
+    ``groupindex`` builds a new dict on every call."""
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = _compile(pattern)
+        self._groups = dict(self.regex.groupindex)
+
+    def span(self, match: Any, name: str) -> tuple[int, int]:
+        return match.span(self._groups[name])
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +108,25 @@ class Addresses:
     def __init__(self, data: Mapping[str, Any]) -> None:
         suffixes, types = _alternation(data["street_suffixes"]), _alternation(data["street_types"])
         number = r"\d{1,4}(?:\s?[a-z](?:[^\pL\pN]|$)|-\d{1,3}|\s?-\s?[a-z0-9]{1,3}(?:[^\pL\pN]|$))?"
-        self._dutch = _compile(rf"(?:^|[^\pL\pN'’-])(?P<street>{_L}*(?:{suffixes}))\s+(?P<no>{number})")
-        self._english = _compile(
+        self._dutch = _Pattern(rf"(?:^|[^\pL\pN'’-])(?P<street>{_L}*(?:{suffixes}))\s+(?P<no>{number})")
+        self._english = _Pattern(
             rf"(?:^|[^\pL\pN])(?P<no>\d{{1,5}}[a-z]?)\s+(?P<name>(?:{_L}+[ ]){{1,3}}?)(?P<type>{types})\.?{_END}"
         )
-        self._city = _compile(r"(?:\s*,\s*|\s+(?:in|te)\s+|\s+)(?:\d{4}\s?[a-z]{2}\s+)?(?P<city>\pL[\pL'’-]+)")
+        self._city = _Pattern(r"(?:\s*,\s*|\s+(?:in|te)\s+|\s+)(?:\d{4}\s?[a-z]{2}\s+)?(?P<city>\pL[\pL'’-]+)")
         self._particles = frozenset(data["particles"])
         self._suffixes = frozenset(data["street_suffixes"])
 
     def find(self, ctx: CheckContext) -> Iterator[Shape]:
         text = ctx.folded.text
-        for m in self._dutch.finditer(text):
-            street, street_end = _span(self._dutch, m, "street")
-            end = _number_end(text, _span(self._dutch, m, "no")[1])
+        for m in self._dutch.regex.finditer(text):
+            street, street_end = self._dutch.span(m, "street")
+            end = _number_end(text, self._dutch.span(m, "no")[1])
             start = self._leftwards(ctx, street)
             if start < street or text[street:street_end] not in self._suffixes:  # "Oude Gracht", not "weg 3"
                 yield self._with_city(ctx, start, end)
-        for m in self._english.finditer(text):
-            (start, _), (name, end) = _span(self._english, m, "no"), _span(self._english, m, "name")
-            end = _span(self._english, m, "type")[1]
+        for m in self._english.regex.finditer(text):
+            start, name = self._english.span(m, "no")[0], self._english.span(m, "name")[0]
+            end = self._english.span(m, "type")[1]
             if all(w[:1].isupper() for w in ctx.folded.original_slice(name, end).split()):
                 yield self._with_city(ctx, start, end)
 
@@ -137,10 +144,10 @@ class Addresses:
         return start
 
     def _with_city(self, ctx: CheckContext, start: int, end: int) -> Shape:
-        m = self._city.match(ctx.folded.text, end)
+        m = self._city.regex.match(ctx.folded.text, end)
         if m is None:
             return Shape(start, end)
-        city = _span(self._city, m, "city")
+        city = self._city.span(m, "city")
         typed = ctx.folded.original_slice(*city)
         return Shape(start, m.end(), city) if typed[:1].isupper() else Shape(start, end)
 

@@ -5,21 +5,18 @@ health, a company address, a birthday without the year, "warning: wet floor",
 dismissal law in general, a hospital as employer), the safer text each
 suggestion produces, who-is-it-about severities, channels; then the lexicon
 files, the held-out set (written before any rule was tuned on the dev corpus),
-the dev and peer corpora and the fast tier's budget.
+the dev and peer corpora. Its speed is in benchmarks/bench_fast_tier.py ("personal").
 """
 
 from __future__ import annotations
 
 import json
-import statistics
-import time
 from pathlib import Path
 
 import pytest
 import yaml
 
 from precheck.core.context import CheckContext
-from precheck.core.engine import Tier
 from precheck.evaluation import evaluate, expected_spans, load_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -267,18 +264,3 @@ def test_peer_corpora_hold_no_personal_details(checker, peers_dir: Path) -> None
                 if _mine(checker.check(record["text"], language=lang)):
                     found.add(record["id"])
     assert found == {"cuss-36"}  # "Our colleague is recovering well after a stroke"
-
-
-def test_fast_tier_stays_within_budget(checker) -> None:
-    post = ("Marco from the dock has been off for weeks with severe depression. Gary got fired after his second "
-            "written warning. Wim lives at Havenstraat 12, Dordrecht, born on 14-03-1974. Anna earns €4,800 a "
-            "month. Els ligt in het ziekenhuis!")[:280]
-    assert {f.kind for f in _mine(checker.check(post, tier=Tier.FAST))} >= {"health_info", "hr_info", "home_address"}
-
-    def once() -> float:
-        checker.clear_cache()
-        start = time.perf_counter()
-        checker.check(post, tier=Tier.FAST)
-        return (time.perf_counter() - start) * 1000
-
-    assert statistics.median(once() for _ in range(60)) < 3.0
