@@ -17,7 +17,7 @@ from precheck.core.language import LangidDetector
 from precheck.detectors.registry import builtin_detectors
 from precheck.paths import builtin_pack_paths, installed_packs_dir
 from precheck.rulepacks.install import installed_pack_paths
-from precheck.rulepacks.loader import load_pack
+from precheck.rulepacks.loader import CONTEXT_TERM_KINDS, load_pack
 from precheck.rulepacks.model import Pack
 
 if TYPE_CHECKING:
@@ -48,6 +48,11 @@ def load_packs(settings: CheckerSettings) -> list[Pack]:
     return [load_pack(path) for path in active_pack_paths(settings)]
 
 
+def active_pack_versions(settings: CheckerSettings) -> list[tuple[str, str]]:
+    """Id and version of each active pack, lowest precedence first, so a user can tell IT which rules ran."""
+    return [(pack.id, pack.version) for pack in load_packs(settings)]
+
+
 def build_checker(settings: CheckerSettings | None = None) -> Checker:
     settings = settings or CheckerSettings()
     packs = load_packs(settings)
@@ -57,7 +62,7 @@ def build_checker(settings: CheckerSettings | None = None) -> Checker:
         from precheck.nlp.spacy_engine import SpacyEngine
 
         nlp = SpacyEngine()
-    return Checker(detectors, languages=LangidDetector(), nlp=nlp)
+    return Checker(detectors, languages=LangidDetector(), nlp=nlp, context_kinds=CONTEXT_TERM_KINDS)
 
 
 GRAMMAR_OFF_BY_ADMIN = "Grammar checks are off: your administrator turned them off ([grammar] mode = \"off\")."

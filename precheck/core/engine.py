@@ -36,6 +36,10 @@ class Tier(StrEnum):
 class Checker:
     """Built once (see ``precheck.service``) and reused for every check of a session.
 
+    ``context_kinds`` are findings that document detectors build on but that
+    are not problems by themselves (naming a competitor is fine; disparaging
+    one is a policy finding of its own).
+
     Per-chunk results are cached in memory only, keyed by the chunk's text;
     nothing of a draft is ever written anywhere.
     """
@@ -46,8 +50,10 @@ class Checker:
         languages: LanguageDetector,
         nlp: NlpEngine | None = None,
         cache_size: int = 2048,
+        context_kinds: frozenset[str] = frozenset(),
     ) -> None:
         self.detectors = tuple(detectors)
+        self.context_kinds = context_kinds
         self.languages = languages
         self.nlp = nlp
         self._cache: OrderedDict[tuple[str, str, str, Tier], tuple[Finding, ...]] = OrderedDict()
@@ -69,7 +75,7 @@ class Checker:
         for offset, chunk in split_chunks(text):
             found.extend(f.shifted(offset) for f in self._check_chunk(chunk, lang, channel, tier, active))
         found.extend(self._run_document(text, lang, channel, active, tuple(found), network))
-        findings = tuple(merge(found))
+        findings = tuple(merge(f for f in found if f.kind not in self.context_kinds))
         return Report(
             language=lang,
             channel=channel,

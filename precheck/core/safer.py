@@ -125,18 +125,19 @@ def _close_gap(before: str, after: str) -> str:
     before, after = _drop_conjunction(before, after)
     if before.endswith(" ") and (after[:1] in (" ", "") or after[:1] in _CLOSING):
         before = before.rstrip(" ")
-    stripped = before.rstrip()
+    stripped = before.rstrip(" \t")  # a line break ends the seam: marks above it are not ours
     if stripped[-1:] in _PAUSE and (after.lstrip(" ")[:1] in tuple(_CLOSING) or not after.strip()):
         before = stripped[:-1] + before[len(stripped):]  # "words, ." -> "words."
         before = before.rstrip(" ") if not after.strip() else before
     if not stripped or stripped[-1] in _SENTENCE_END:
         if after.lstrip(" ")[:1] in (".", "!", "?"):  # the removed sentence's own full stop
             after = after.lstrip(" ")[1:]
-        after = _sentence_start(after)
         if not stripped:
-            after = after.lstrip()
-        elif before and not before[-1].isspace() and after[:1].isalnum():
-            before += " "
+            after = _sentence_start(after.lstrip())
+        else:
+            after = _sentence_start(after)
+            if before and not before[-1].isspace() and after[:1].isalnum():
+                before += " "
     elif not after.strip():
         before = before.rstrip(" ")
     return before + after

@@ -29,7 +29,13 @@ def _heads(term: str) -> Iterable[str]:
 
 
 def fit_case(replacement: str, original: str, sentence_start: bool) -> str:
-    """Capitalise a replacement that starts a sentence; elsewhere keep it as written."""
+    """Capitalise a replacement that starts a sentence; elsewhere keep it as written.
+
+    ``original`` is not consulted: a capitalised name mid-sentence ("Meridian Express")
+    must not make its generic replacement a capital ("another provider"). Kept in the
+    signature because other detectors call it that way.
+    """
+    del original
     if replacement and replacement[0].islower() and sentence_start:
         return replacement[0].upper() + replacement[1:]
     return replacement

@@ -93,18 +93,25 @@ class ToneWordsDetector:
 
 
 class ToneTargetDetector:
-    """Evaluative words aimed at people, absolutes in complaints, and parsed threats."""
+    """Evaluative words aimed at people, absolutes in complaints, and parsed threats.
 
-    id = "tone-targets"
-    requires: frozenset[str] = frozenset({"parser"})
+    One instance per language: English reads the dependency parse, so it needs
+    the parser; Dutch weighs proximity, needs no model and so also answers in
+    the fast tier.
+    """
+
     scope = "chunk"
 
-    def __init__(self, words: Mapping[str, ToneWords]) -> None:
-        self._words = words
+    def __init__(self, words: Mapping[str, ToneWords], language: str) -> None:
+        self._words, self.language = words, language
+        self.id = f"tone-targets-{language}"
+        self.requires: frozenset[str] = frozenset({"parser"}) if language == "en" else frozenset()
 
     def detect(self, ctx: CheckContext) -> list[Finding]:
-        words = self._words.get(ctx.language) or self._words["en"]
-        view = ToneView(ctx, words, parse=ctx.language == "en")
+        if ctx.language != self.language or ctx.language not in self._words:
+            return []
+        words = self._words[ctx.language]
+        view = ToneView(ctx, words, parse=bool(self.requires))
         aimed = [(hit, view.aimed_at(hit.start, hit.end)) for hit in view.hits(words.negative)]
         out = list(_aimed(ctx, view, [(hit, group) for hit, group in aimed if group is not None]))
         for hit in view.found:

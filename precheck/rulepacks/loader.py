@@ -21,6 +21,8 @@ from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
 
 LANGUAGES = ("en", "nl")
 CHANNELS = ("public", "internal")
+# Term kinds that are context for policies, never findings by themselves.
+CONTEXT_TERM_KINDS = frozenset({"competitor"})
 TERM_KINDS = ("codename", "unreleased_product", "customer_name", "competitor", "internal_host", "internal_term")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -29,8 +29,23 @@ ACME = PACKS / "acme-terms.yaml"
 
 def _checker(pack: Path):
     """The real service path with only the pack under test: other packs' findings could
-    legitimately win an overlap, and a half-edited shipped pack must not fail these tests."""
-    return build_checker(CheckerSettings(extra_packs=[pack], builtin_packs=[], use_nlp=False))
+    legitimately win an overlap, and a half-edited shipped pack must not fail these tests.
+
+    Competitor mentions are context the policies build on, not findings of their own; these
+    tests look at the matching itself, so they keep them visible.
+    """
+    checker = build_checker(CheckerSettings(extra_packs=[pack], builtin_packs=[], use_nlp=False))
+    checker.context_kinds = frozenset()
+    return checker
+
+
+def test_a_bare_competitor_mention_is_fine_but_disparaging_one_is_not(dev_dir: Path):
+    checker = build_checker(CheckerSettings(extra_packs=[dev_dir / "org-pack.yaml"]))
+    neutral = checker.check("Congrats to Swiftlane on their new hub in Venlo!", language="en")
+    assert neutral.verdict.value == "ok" and not neutral.findings
+    rude = checker.check("Swiftlane are clueless amateurs, their tracking is a joke.", language="en")
+    assert rude.verdict.value != "ok"
+    assert any(f.category.value == "policy" and "competitor" in f.kind for f in rude.findings)
 
 
 @pytest.fixture(scope="module")
