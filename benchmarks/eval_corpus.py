@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from precheck.core.engine import Checker
-from precheck.evaluation import Evaluation, Score, evaluate, expected_spans, load_jsonl
+from precheck.evaluation import Evaluation, Score, evaluate, expected_spans, load_jsonl, tally
 from precheck.service import CheckerSettings, build_checker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,18 +37,7 @@ def builtin_confidential(records: list[dict], checker: Checker) -> Evaluation:
                                channel=record.get("channel", "public"))
         mine = [f for f in report.findings if f.rule.startswith(BUILTIN_RULES)]
         expected = [e for e in expected_spans(record) if e[0] == "confidential"]
-        for _, kind, start, end in expected:
-            if kind in PACK_ONLY_KINDS:
-                continue
-            if any(f.start < end and start < f.end for f in mine):
-                score.tp += 1
-            else:
-                score.fn += 1
-                score.misses.append(f"{record['id']}: {kind} {record['text'][start:end]!r}")
-        for f in mine:
-            if not any(f.start < end and start < f.end for _, _, start, end in expected):
-                score.fp += 1
-                score.false_alarms.append(f"{record['id']}: {f.kind} {f.text!r} ({f.rule})")
+        tally(score, record, mine, [e for e in expected if e[1] not in PACK_ONLY_KINDS], expected)
     return Evaluation(scores={"confidential": score})
 
 

@@ -94,14 +94,25 @@ def _score_record(
     for cat in cats:
         score = result.scores.setdefault(cat, Score())
         mine = [f for f in findings if f.category.value == cat]
-        theirs = [e for e in expected if e[0] == cat]
-        for _, kind, start, end in theirs:
-            if any(f.start < end and start < f.end for f in mine):
-                score.tp += 1
-            else:
-                score.fn += 1
-                score.misses.append(f"{record['id']}: {kind} {record['text'][start:end]!r}")
-        for f in mine:
-            if not any(f.start < end and start < f.end for _, _, start, end in theirs):
-                score.fp += 1
-                score.false_alarms.append(f"{record['id']}: {f.kind} {f.text!r} ({f.rule})")
+        tally(score, record, mine, [e for e in expected if e[0] == cat])
+
+
+Span = tuple[str, str, int, int]
+
+
+def tally(
+    score: Score, record: dict[str, Any], mine: Sequence[Finding], expected: Sequence[Span],
+    alarm_against: Sequence[Span] | None = None,
+) -> None:
+    """Count hits and misses of ``expected``; a finding touching none of ``alarm_against`` is a false alarm."""
+    for _, kind, start, end in expected:
+        if any(f.start < end and start < f.end for f in mine):
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.misses.append(f"{record['id']}: {kind} {record['text'][start:end]!r}")
+    against = expected if alarm_against is None else alarm_against
+    for f in mine:
+        if not any(f.start < end and start < f.end for _, _, start, end in against):
+            score.fp += 1
+            score.false_alarms.append(f"{record['id']}: {f.kind} {f.text!r} ({f.rule})")

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import keyring
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from keyring.backend import KeyringBackend
 
 from precheck.cli.main import main
 from precheck.rulepacks.fetch import FolderFetcher, UpdateError
 from precheck.rulepacks.install import installed_pack_paths, read_state, update
 from precheck.rulepacks.repository import publish
 from precheck.rulepacks.signing import public_key_text
+from tests.memory_keyring import MemoryKeyring
 
 PACK = """pack: acme-confidential
 version: {version}
@@ -31,21 +32,13 @@ terms:
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -194,8 +187,9 @@ def publish_signed(key: Ed25519PrivateKey, signed: dict) -> dict:
     return {"signed": signed, "signatures": [sign(key, signed)]}
 
 
-def test_cli_keygen_publish_update_and_the_checker_uses_the_pack(tmp_path: Path, monkeypatch, capsys) -> None:
-    keyring.set_keyring(MemoryKeyring())
+def test_cli_keygen_publish_update_and_the_checker_uses_the_pack(
+    tmp_path: Path, monkeypatch, capsys, memory_keyring: MemoryKeyring
+) -> None:
     assert main(["pack", "keygen", "acme-2026"]) == 0
     public = capsys.readouterr().out.strip().splitlines()[-1]
     assert public.startswith("ed25519:")
@@ -214,10 +208,10 @@ def test_cli_keygen_publish_update_and_the_checker_uses_the_pack(tmp_path: Path,
     assert "acme-confidential" in capsys.readouterr().out
 
 
-def test_cli_keygen_without_keyring_says_so(monkeypatch, capsys) -> None:
+def test_cli_keygen_without_keyring_says_so(capsys, memory_keyring: MemoryKeyring) -> None:
     from keyring.backends.fail import Keyring as FailKeyring
 
-    keyring.set_keyring(FailKeyring())
+    keyring.set_keyring(FailKeyring())  # the fixture restores the previous backend afterwards
     assert main(["pack", "keygen", "acme"]) >= 3
     assert "no keyring" in capsys.readouterr().err
 

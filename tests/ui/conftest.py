@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
-import keyring.backend
 import pytest
 
+from tests.memory_keyring import MemoryKeyring
 from tests.ui.helpers import TEST_PACK
 
 
@@ -39,25 +39,6 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that forgets everything when the test ends."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
@@ -69,11 +50,14 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture(autouse=True)
 def app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """Config, data, cache and state (logs) in this test's own folder."""
+    """Config, data, cache, state (logs) and the single-instance socket in this test's own folder."""
     dirs = {name: tmp_path / name for name in ("config", "data", "cache", "state")}
     for name, path in dirs.items():
         path.mkdir()
         monkeypatch.setenv(f"XDG_{name.upper()}_HOME", str(path))
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     return dirs
 
 
