@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from precheck.core.model import Finding
@@ -39,8 +39,24 @@ class Edit:
 
 
 def safer_text(text: str, findings: Sequence[Finding]) -> str:
-    cased, edits = plan(text, findings)
-    return rewrite(cased, edits)
+    """Every first suggestion applied; should that empty the post, a removal that offers a
+    neutral wording as its second suggestion ("What a situation") uses it instead."""
+    findings = list(findings)
+    result = rewrite(*plan(text, findings))
+    if not _has_words(text):
+        return result
+    removals = sorted((i for i, f in enumerate(findings) if f.suggestions[:1] == ("",) and len(f.suggestions) > 1),
+                      key=lambda i: findings[i].start)
+    for index in removals:  # one stand-in at a time, first in the text first, until words are left
+        if _has_words(result):
+            break
+        findings[index] = replace(findings[index], suggestions=findings[index].suggestions[1:])
+        result = rewrite(*plan(text, findings))
+    return result
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def plan(text: str, findings: Iterable[Finding]) -> tuple[str, list[Edit]]:

@@ -174,8 +174,11 @@ class _Post:
     def _finding(self, rule: PolicyRule, group: list[tuple[Span, Trigger]]) -> Finding:
         start, end = min(span[0] for span, _ in group), max(span[1] for span, _ in group)
         suggestion = self._suggestion(rule, (start, end), [trigger for _, trigger in group])
-        return rule.meta.make(self.ctx, start, end, confidence=rule.confidence,
-                              suggestions=() if suggestion is None else (suggestion,))
+        suggestions = () if suggestion is None else (suggestion,)
+        own = dict(rule.text).get(self.ctx.language)
+        if rule.suggest == "remove" and own:  # what the safer text uses should removing empty the post
+            suggestions += (fit_case(own, self.text[start:end], self.segments.is_sentence_start(start)),)
+        return rule.meta.make(self.ctx, start, end, confidence=rule.confidence, suggestions=suggestions)
 
     def _suggestion(self, rule: PolicyRule, span: Span, triggers: list[Trigger]) -> str | None:
         start, end = span
@@ -200,3 +203,4 @@ class _Post:
             return None
         at_start = self.segments.is_sentence_start(trigger.start)
         return Edit(trigger.start, trigger.end, fit_case(replacement, self.text[trigger.start:trigger.end], at_start))
+

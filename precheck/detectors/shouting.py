@@ -9,8 +9,9 @@ common-word list) or one of the short words people shout ("STOP").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from typing import Any
 
 from precheck.core.context import CheckContext
 from precheck.core.detector import RuleMeta
@@ -29,6 +30,7 @@ _UPPER = re.compile(r"(?<![\w#@'’&-])[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9'’&]*(?
 _PUNCT = re.compile(r"[!?]{3,}")
 _MANY = re.compile(r"([!?])[!?]+")
 MIN_RUN_LETTERS = 6
+_WORD_FIXES = ("profanity", "insult", "slur", "contempt")
 MAX_GAP = 12
 
 
@@ -52,10 +54,30 @@ class ShoutingDetector:
             shouted = [w for w in words if w not in acronyms and not any(c.isdigit() for c in text[w[0]:w[1]])]
             severity = self._loudness(text, shouted)
             if severity is not None and not _in_code(text, start):
-                fixed = _sentence_case(text, start, end, acronyms, segments, ctx.language)
+                fixed = self._with_word_fixes(ctx, (start, end), acronyms, segments)
                 meta = replace(SHOUTING, severity=severity)
                 out.append(meta.make(ctx, start, end, confidence=0.85, suggestions=(fixed,)))
         return out
+
+    def _with_word_fixes(self, ctx: CheckContext, span: tuple[int, int], acronyms: set[tuple[int, int]],
+                         segments: Segments) -> str:
+        """The run in sentence case, with the softer word in place of a swear word or insult inside
+        it: the tone finding for that word overlaps this one and only one of them is kept."""
+        from precheck.detectors.suggest import join_fixed, replacement_for
+
+        start, end = span
+        words = self._words.get(ctx.language) or self._words["en"]
+        out, at = [], start
+        for hit in words.findings.find(ctx.norm.text):
+            a, b = ctx.norm.to_original(hit.start, hit.end)
+            kind, phrase = hit.item
+            replacement = replacement_for(phrase, ctx.text[a:b]) if kind in _WORD_FIXES else None
+            if a < at or b > end or not replacement:
+                continue
+            out += [_sentence_case(ctx.text, at, a, acronyms, segments, ctx.language), replacement]
+            at = b
+        out.append(_sentence_case(ctx.text, at, end, acronyms, segments, ctx.language))
+        return join_fixed(out) if len(out) > 1 else out[0]
 
     def _acronym_spans(self, text: str) -> set[tuple[int, int]]:
         spans = set()
@@ -126,6 +148,29 @@ def _sentence_case(text: str, start: int, end: int, acronyms: set[tuple[int, int
         if segments.is_sentence_start(at) or (language == "en" and word in ("I", "I'M", "I'LL", "I'VE", "I'D")):
             chars[at - start] = text[at]
     return _MANY.sub(r"\1", "".join(chars))
+
+
+def shouted_run(text: str, start: int, end: int, reach: int = 200) -> tuple[int, int] | None:
+    """The run of capitalised words around ``text[start:end]`` when that span is itself in
+    capitals and the run is longer, else None; only the neighbourhood is scanned."""
+    letters = [c for c in text[start:end] if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return None
+    lo = max(0, start - reach)
+    for a, b, _ in _runs(text[lo:min(len(text), end + reach)]):
+        a, b = a + lo, b + lo
+        if a <= start and end <= b:
+            return (min(a, start), max(b, end)) if (a, b) != (start, end) else None
+        if a >= end:
+            break
+    return None
+
+
+def case_fixed(text: str, segments: Segments, language: str,
+               acronyms: Iterable[Any] = ()) -> Callable[[int, int], str]:
+    """``text[a:b]`` in sentence case, for composing a case fix around another fix."""
+    spans = {(h.start, h.end) for h in acronyms}
+    return lambda a, b: _sentence_case(text, a, b, spans, segments, language) if a < b else ""
 
 
 def _punctuation(ctx: CheckContext) -> Iterator[Finding]:

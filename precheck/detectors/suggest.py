@@ -6,7 +6,8 @@ in place; ``core.safer`` only tidies the seams.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from precheck.core.safer import Edit, rewrite
 from precheck.rulepacks.model import Phrase
@@ -49,3 +50,25 @@ def compose(text: str, start: int, end: int, edits: Iterable[Edit]) -> str:
     if rewritten.startswith(head) and rewritten.endswith(tail):
         return rewritten[len(head):len(rewritten) - len(tail)]
     return rewrite(text[start:end], [Edit(e.start - start, e.end - start, e.replacement) for e in edits])
+
+
+def restates(replacement: str, before: str, after: str, articles: Sequence[str]) -> bool:
+    """A generic "a customer" next to a word that already says it ("our customer Acme",
+    "Acme customers"): the name can simply go. Only "article + noun" counts; a phrase does not."""
+    core = replacement.casefold()
+    for article in articles:
+        if core.startswith(article):
+            core = core[len(article):]
+            break
+    if not core.strip() or core == replacement.casefold():
+        return False
+    preceding = " " + before.casefold().rstrip(" \t")
+    following = after.lstrip(" \t").casefold()
+    return preceding.endswith(" " + core) or (following.startswith(core) and not following[len(core):][:1].isalnum())
+
+
+def join_fixed(parts: Iterable[str]) -> str:
+    """Pieces of a span, some of them replaced or removed, joined without a doubled space
+    or a space left before a mark where a removed word stood."""
+    joined = re.sub(r" {2,}", " ", "".join(parts))
+    return re.sub(r" (?=[,;:.!?])", "", joined).strip(" ")

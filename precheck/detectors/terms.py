@@ -35,6 +35,7 @@ from precheck.core.context import CheckContext
 from precheck.core.model import Finding
 from precheck.core.normalize import normalize
 from precheck.core.overlaps import keep_strongest
+from precheck.detectors.suggest import restates
 from precheck.detectors.term_views import (
     BREAK,
     DOT,
@@ -412,9 +413,12 @@ def _union(spans: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int
 
 
 def fit_replacement(replacement: str, text: str, start: int, end: int) -> str:
-    """The replacement as it should read in place: no double article, a capital at a sentence start."""
+    """The replacement as it should read in place: no double article, a capital at a sentence start,
+    nothing at all when the words next to it already say it ("our customer Acme" -> "our customer")."""
     before = text[:start]
     previous = re.search(r"(\w+)[ \t]+$", before)
+    if restates(replacement, before, text[end:], ARTICLES):
+        return ""
     if previous and previous.group(1).casefold() in DETERMINERS:
         for article in ARTICLES:
             if replacement.casefold().startswith(article):
@@ -424,3 +428,4 @@ def fit_replacement(replacement: str, text: str, start: int, end: int) -> str:
     if (not stripped or stripped[-1] in ".!?…\n") and replacement[:1].islower():
         replacement = replacement[:1].upper() + replacement[1:]
     return replacement
+

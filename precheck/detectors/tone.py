@@ -9,6 +9,7 @@ parse only when such a word occurs, so most posts are never parsed for tone.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 
 from precheck.core.context import CheckContext
@@ -16,7 +17,8 @@ from precheck.core.detector import RuleMeta
 from precheck.core.model import Category, Finding, Severity
 from precheck.core.safer import Edit
 from precheck.detectors.phrases import Hit
-from precheck.detectors.suggest import compose, fit_case, replacement_for
+from precheck.detectors.shouting import case_fixed, shouted_run
+from precheck.detectors.suggest import compose, fit_case, join_fixed, replacement_for
 from precheck.detectors.tone_view import ToneView
 from precheck.detectors.tone_words import ToneWords
 from precheck.rulepacks.model import Phrase
@@ -36,6 +38,10 @@ MESSAGES = {
     "people_disparagement": "Negative remark about people: judge what they did, not who they are.",
 }
 _ABSORBS = ("insult", "contempt", "slur")
+_EXCLAIMS = ("wat een ", "what a ", "what an ", "such a ", "such an ")
+_NEUTRAL = {"en": "what a situation", "nl": "wat een situatie"}
+_CALM = {"en": "this frustrates me", "nl": "dit frustreert me"}
+_CLAUSE_MARKS = ".,;:!?…()–—\n"
 # Markers this many sentences apart are one remark: irony runs on into the next sentence,
 # "I know where you live, so watch out" is one threat.
 _CLUSTERED = {"sarcasm": 1, "aggression": 0}
@@ -86,7 +92,11 @@ class ToneWordsDetector:
             elif kind != "absolute":
                 start = _absorb(view, hit.start) if kind in _ABSORBS else hit.start
                 aimed = view.target_near(start, hit.end) is not None
-                out.append(finding(ctx, view, kind, (start, hit.end), phrase, aimed))
+                exclaims = kind in _ABSORBS and _exclamation(ctx.text, start, hit.end)
+                found = finding(ctx, view, kind, (start, hit.end), phrase, aimed, "" if exclaims else None)
+                if exclaims:  # should removing it empty the post, a neutral exclamation stands in
+                    found = _with_stand_in(found, ctx, view, _NEUTRAL)
+                out.append(_in_capitals(found, ctx, view))
         for kind, reach in _CLUSTERED.items():
             out.extend(_clustered(ctx, view, kind, grouped[kind], reach))
         return _outermost(out)
@@ -119,7 +129,8 @@ class ToneTargetDetector:
                 out.append(finding(ctx, view, "absolute", (hit.start, hit.end), hit.item[1], False))
         verbs = view.hits(words.violent_verb) if ctx.language == "en" else []
         for span in view.threats(verbs) if verbs else ():
-            out.append(finding(ctx, view, "aggression", _whole_clauses(view, *span), None, True, replacement=""))
+            threat = finding(ctx, view, "aggression", _whole_clauses(view, *span), None, True, replacement="")
+            out.append(_with_stand_in(threat, ctx, view, _CALM))
         return out
 
 
@@ -149,6 +160,35 @@ def _whole_clauses(view: ToneView, start: int, end: int) -> tuple[int, int]:
     return min(a, start), max(b, end)
 
 
+def _exclamation(text: str, start: int, end: int) -> bool:
+    """"wat een prutsers" / "what a bunch of clowns" standing as a clause of its own says nothing
+    but the insult, so it goes as a whole; a neutral word in its place would read oddly."""
+    if not text[start:end].lower().startswith(_EXCLAIMS):
+        return False
+    before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
+    return (not before or before[-1] in _CLAUSE_MARKS) and (not after or after[0] in _CLAUSE_MARKS)
+
+
+def _with_stand_in(found: Finding, ctx: CheckContext, view: ToneView, words: dict[str, str]) -> Finding:
+    """A removal's second suggestion: what the safer text says should removing leave nothing."""
+    stand_in = fit_case(words.get(ctx.language, words["en"]), "", view.segments.is_sentence_start(found.start))
+    return dataclasses.replace(found, suggestions=(*found.suggestions, stand_in))
+
+
+def _in_capitals(found: Finding, ctx: CheckContext, view: ToneView) -> Finding:
+    """A word fixed inside a run of capitals ("SO STUPID") takes the run with it, case-fixed,
+    so the shouting around the replacement does not stay behind."""
+    if not found.suggestions:
+        return found
+    run = shouted_run(ctx.text, found.start, found.end)
+    if run is None:
+        return found
+    a, b = run
+    cased = case_fixed(ctx.text, view.segments, ctx.language, view.hits(view.words.acronym))
+    text = join_fixed([cased(a, found.start), found.suggestions[0], cased(found.end, b)])
+    return dataclasses.replace(found, start=a, end=b, text=ctx.text[a:b], suggestions=(text,))
+
+
 def _outermost(found: list[Finding]) -> list[Finding]:
     """A word inside a longer tone finding ("fucking" in "a bunch of fucking clowns") is part of it."""
     return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
@@ -174,7 +214,8 @@ def _clustered(ctx: CheckContext, view: ToneView, kind: str, hits: list[Hit], re
         start, end = group[0].start, group[-1].end
         strongest = max(group, key=lambda h: h.item[1].strength).item[1]
         if kind == "aggression":  # a threat is not softened word by word: it goes, with its clause
-            yield finding(ctx, view, kind, _whole_clauses(view, start, end), strongest, True, replacement="")
+            yield _with_stand_in(finding(ctx, view, kind, _whole_clauses(view, start, end), strongest, True,
+                                         replacement=""), ctx, view, _CALM)
             continue
         edits = [Edit(h.start, h.end, replacement_for(h.item[1], ctx.text[h.start:h.end]) or "") for h in group]
         aimed = view.target_near(start, end) is not None

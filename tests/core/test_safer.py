@@ -96,3 +96,30 @@ def test_thousands_of_findings_in_a_long_post_stay_fast() -> None:
     out = safer_text(text, findings)
     assert time.perf_counter() - start < 2.0
     assert out.count("damn") == 2500
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "neutral"),
+    [
+        ("What a bunch of idiots.", "What a bunch of idiots", "What a situation"),
+        ("Wat een prutsers!", "Wat een prutsers", "Wat een situatie"),
+    ],
+)
+def test_a_removal_that_would_empty_the_post_uses_its_neutral_second_suggestion(
+        text: str, part: str, neutral: str) -> None:
+    start = text.index(part)
+    found = Finding(Category.TONE, "insult", Severity.WARN, start, start + len(part), part, "m", "r",
+                    confidence=0.8, suggestions=("", neutral))
+    assert safer_text(text, [found]) == neutral + text[start + len(part):]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("Great day. What a bunch of idiots.", "What a bunch of idiots"),
+     ("Mooie dag. Wat een prutsers!", "Wat een prutsers")],
+)
+def test_a_removal_that_leaves_other_words_removes(text: str, part: str) -> None:
+    start = text.index(part)
+    found = Finding(Category.TONE, "insult", Severity.WARN, start, start + len(part), part, "m", "r",
+                    confidence=0.8, suggestions=("", "neutral"))
+    assert safer_text(text, [found]) == text.split(".")[0] + "."

@@ -133,3 +133,83 @@ def test_random_drafts_are_rewritten_only_at_their_findings(checker, parts: list
     assert "double space" not in style_problems(text, report.safer_text)
     again = checker.check(report.safer_text, language="en")
     assert not [f for f in again.findings if f.severity.value == "block" and f.category.value in TONE_POLICY]
+
+
+# Replacements that are adjectives ("onervaren", "careless"): after an article they leave "een onervaren,".
+ADJECTIVES = ("onervaren", "onhandig", "onaardig", "careless", "inexperienced", "mistaken", "unwise", "rude")
+REGRESSIONS = [
+    ("nl", "Wij gaan Swiftlane kapot maken, wat een prutsers."),
+    ("en", "Our customer Verhoeven Bakeries is SO STUPID!!! They never pay on time."),
+    ("en", "Yeah right, another reorg. Management has no clue what they are doing."),
+    ("nl", "Die klant is echt een stelletje idioten, altijd hetzelfde gezeur."),
+    ("en", "We at Northwind announce that revenue will double next year!"),
+]
+
+
+def grammar_slips(safer: str) -> list[str]:
+    """Signs that a replacement does not fit its slot, whatever the exact wording."""
+    slips = []
+    if not any(c.isalnum() for c in safer):
+        slips.append("empty")
+    if re.search(r"\b(\w+) (?:an?|een|de|the) \1\b", safer, re.IGNORECASE):
+        slips.append("duplicated noun")
+    if re.search(r"\b[A-Z]{2,}\b(?<!\bKPI)", safer):
+        slips.append("capitals left")
+    if re.search(rf"\b(?:an?|een) (?:{'|'.join(ADJECTIVES)})\b(?! \w)", safer, re.IGNORECASE):
+        slips.append("article before a lone adjective")
+    if re.search(rf",\s*(?:{'|'.join(ADJECTIVES)})\s*[.!?]", safer, re.IGNORECASE):
+        slips.append("exclamation reduced to an adjective")
+    if re.search(r"\b(?:has|have|had|heeft|hebben) (?:still )?\w+ing\b", safer):
+        slips.append("gerund after 'has'")
+    return slips
+
+
+@pytest.mark.parametrize(("lang", "text"), REGRESSIONS)
+def test_safer_versions_of_reported_drafts_read_as_sentences(corpus_checker, lang: str, text: str) -> None:
+    report = corpus_checker.check(text, language=lang)
+    assert grammar_slips(report.safer_text) == []
+    again = corpus_checker.check(report.safer_text, language=lang)
+    assert not [f for f in again.findings if f.category.value in TONE_POLICY and f.severity.value != "info"]
+
+
+@pytest.mark.parametrize(
+    ("safer", "slip"),
+    [
+        ("", "empty"), ("Our customer a customer is late.", "duplicated noun"),
+        ("Onze klant een klant is laat.", "duplicated noun"), ("It is SO unwise!", "capitals left"),
+        ("Die klant is echt een onervaren, altijd.", "article before a lone adjective"),
+        ("Wij gaan door, onervaren.", "exclamation reduced to an adjective"),
+        ("Management has still learning.", "gerund after 'has'"),
+    ],
+)
+def test_the_slip_checks_catch_todays_slips(safer: str, slip: str) -> None:
+    assert slip in grammar_slips(safer)
+
+
+@pytest.mark.parametrize(
+    ("replacement", "before", "after", "expected"),
+    [
+        ("a customer", "Our customer ", " is late.", ""),  # the noun before already says it
+        ("een klant", "Onze klant ", " is laat.", ""),
+        ("a customer", "The ", " customer account", ""),  # ... or the noun after
+        ("een klant", "De ", " klant belde.", ""),
+        ("a customer", "We met ", " today.", "a customer"),
+        ("een klant", "We spraken ", " vandaag.", "een klant"),
+        ("a customer", "Our ", " team", "customer"),  # only the article goes after a determiner
+        ("another provider", "Our provider ", " is late.", "another provider"),  # not a bare noun: kept
+    ],
+)
+def test_a_term_replacement_drops_what_its_neighbours_already_say(replacement: str, before: str, after: str,
+                                                                 expected: str) -> None:
+    from precheck.detectors.terms import fit_replacement
+
+    text = before + "NAME" + after
+    assert fit_replacement(replacement, text, len(before), len(before) + 4) == expected
+
+
+@pytest.mark.slow
+def test_no_safer_version_of_a_corpus_post_is_empty(corpus_checker, records) -> None:
+    empty = [r["id"] for r in records
+             if not any(c.isalnum() for c in corpus_checker.check(r["text"], language=r["lang"],
+                                                                  channel=r["channel"]).safer_text)]
+    assert empty == []

@@ -246,3 +246,23 @@ def test_held_out_and_dev_posts_reach_the_policy_yardstick(dev_dir: Path) -> Non
     print(f"dev policy:      recall {dev.recall:.3f} precision {dev.precision:.3f}")
     assert holdout.recall >= 0.9 and holdout.precision >= 0.85
     assert dev.recall >= 0.9 and dev.precision >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "safer"),
+    [
+        # removing the only sentence would leave nothing: the policy's neutral text stands in
+        ("en", "Revenue will double next year.", "Our results will be published by the company."),
+        ("nl", "De omzet gaat volgend jaar verdubbelen.", "De resultaten worden door het bedrijf gepubliceerd."),
+        ("en", "We are suing Acme.", "Legal matters are handled by our legal team."),
+        ("nl", "We klagen Acme aan in een rechtszaak.", "Juridische zaken laten we aan onze juristen over."),
+        # two removals that would together empty the post: one stand-in, not two
+        ("nl", "De omzet gaat volgend jaar verdubbelen, dus koop nu nog snel aandelen.",
+         "De resultaten worden door het bedrijf gepubliceerd."),
+        # with other words left, the forecast simply goes
+        ("en", "Great team day. Revenue will double next year.", "Great team day."),
+        ("nl", "Mooie teamdag. De omzet gaat volgend jaar verdubbelen.", "Mooie teamdag."),
+    ],
+)
+def test_a_removal_never_leaves_an_empty_post(policies: Checker, lang: str, text: str, safer: str) -> None:
+    assert policies.check(text, language=lang).safer_text == safer

@@ -276,3 +276,48 @@ def test_held_out_posts_reach_the_tone_yardstick(dev_dir: Path) -> None:
     print(f"dev tone:      recall {dev.recall:.3f} precision {dev.precision:.3f}")
     assert holdout.recall >= 0.9 and holdout.precision >= 0.9
     assert dev.recall >= 0.9 and dev.precision >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "safer"),
+    [
+        # a plural noun insult gets a noun phrase, in any slot
+        ("en", "We work with total idiots.", "We work with careless people."),
+        ("nl", "We werken met totale idioten.", "We werken met onhandige mensen."),
+        ("en", "They are a bunch of clowns.", "They are a group of beginners."),
+        ("nl", "Die klant is echt een stelletje idioten.", "Die klant is echt een groep beginners."),
+        # a singular noun with its article after "is" gets an adjective
+        ("en", "He is a complete idiot.", "He is mistaken."),
+        ("nl", "Hij is een complete idioot.", "Hij is onhandig."),
+        # an exclamation that is nothing but the insult goes
+        ("en", "We start again, what a bunch of clowns.", "We start again."),
+        ("nl", "We beginnen opnieuw, wat een prutsers.", "We beginnen opnieuw."),
+        # ... unless nothing would be left: then a neutral exclamation
+        ("en", "What a bunch of idiots!", "What a situation!"),
+        ("nl", "Wat een prutsers!", "Wat een situatie!"),
+        # a threat that is the whole post becomes a plain statement of feeling
+        ("nl", "Ik weet waar je woont, dus pas maar op.", "Dit frustreert me."),
+        # a phrase judging people is replaced by one that fits its verb
+        ("en", "Our customers have no clue what they are doing.", "Our customers have a lot to learn."),
+        ("nl", "Die klanten hebben geen verstand van zaken.", "Die klanten hebben nog veel te leren."),
+        ("nl", "Die klant weet niet wat hij wil.", "Die klant kan beter."),
+        ("nl", "Die klanten weten niet wat ze willen.", "Die klanten kunnen beter."),
+    ],
+)
+def test_a_replacement_fits_the_slot_of_what_it_replaces(tone: Checker, lang: str, text: str, safer: str) -> None:
+    assert tone.check(text, language=lang).safer_text == safer
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "safer"),
+    [
+        ("en", "Our customers are SO STUPID!", "Our customers are so unwise!"),
+        ("en", "THIS IS SO STUPID", "This is so unwise"),
+        ("en", "THE KPI IS FUCKING WRONG AGAIN", "The KPI is wrong again"),
+        ("nl", "Die klanten zijn ECHT DOM.", "Die klanten zijn echt onhandig."),
+        ("nl", "DIT IS ECHT KUT.", "Dit is echt rot."),
+    ],
+)
+def test_a_word_fixed_inside_capitals_takes_the_case_fix_of_the_rest(tone: Checker, lang: str, text: str,
+                                                                     safer: str) -> None:
+    assert tone.check(text, language=lang).safer_text == safer
