@@ -19,10 +19,12 @@ from precheck.paths import builtin_pack_paths, installed_packs_dir
 from precheck.rulepacks.install import installed_pack_paths
 from precheck.rulepacks.loader import CONTEXT_TERM_KINDS, load_pack
 from precheck.rulepacks.model import Pack
+from precheck.rulepacks.precedence import pack_filters
 
 if TYPE_CHECKING:
     from precheck.admin_config import AdminConfig, GrammarSettings
     from precheck.core.model import Report
+    from precheck.core.ports import NlpEngine
     from precheck.nlp.grammar import GrammarService
 
 
@@ -35,6 +37,10 @@ class CheckerSettings:
     builtin_packs: Sequence[Path] | None = None
     installed_packs: bool = True
     languages: tuple[str, ...] = field(default=("en", "nl"))
+    # The user's personal allowlist, the highest precedence: salted digests of rule and term
+    # (``precheck.core.filters.term_digest``), so settings never hold the flagged text.
+    personal_allow: frozenset[str] = frozenset()
+    personal_salt: bytes = b""
 
 
 def active_pack_paths(settings: CheckerSettings) -> list[Path]:
@@ -53,16 +59,21 @@ def active_pack_versions(settings: CheckerSettings) -> list[tuple[str, str]]:
     return [(pack.id, pack.version) for pack in load_packs(settings)]
 
 
-def build_checker(settings: CheckerSettings | None = None) -> Checker:
+def build_checker(settings: CheckerSettings | None = None, nlp: NlpEngine | None = None) -> Checker:
+    """``nlp`` reuses a loaded engine, so callers that build several checkers load spaCy once."""
     settings = settings or CheckerSettings()
     packs = load_packs(settings)
     detectors: list[Detector] = builtin_detectors(packs)
-    nlp = None
-    if settings.use_nlp and any(d.requires for d in detectors):
+    if not settings.use_nlp:
+        nlp = None
+    elif nlp is None and any(d.requires for d in detectors):
         from precheck.nlp.spacy_engine import SpacyEngine
 
         nlp = SpacyEngine()
-    return Checker(detectors, languages=LangidDetector(), nlp=nlp, context_kinds=CONTEXT_TERM_KINDS)
+    return Checker(
+        detectors, languages=LangidDetector(), nlp=nlp, context_kinds=CONTEXT_TERM_KINDS,
+        filters=pack_filters(packs, settings.personal_allow, settings.personal_salt),
+    )
 
 
 GRAMMAR_OFF_BY_ADMIN = "Grammar checks are off: your administrator turned them off ([grammar] mode = \"off\")."

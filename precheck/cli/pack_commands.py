@@ -11,11 +11,13 @@ from typing import TextIO
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from precheck.admin_config import load_admin_config
+from precheck.cli.pack_authoring import add_authoring_parsers, checker_with, run_test, run_try
 from precheck.core.errors import PackError, UsageError
 from precheck.paths import installed_packs_dir
 from precheck.rulepacks.fetch import fetcher_for
 from precheck.rulepacks.install import update
 from precheck.rulepacks.loader import load_pack
+from precheck.rulepacks.replacements import flagged_replacements
 from precheck.rulepacks.repository import publish
 from precheck.rulepacks.signing import (
     private_from_file,
@@ -47,13 +49,15 @@ def add_pack_parser(commands: argparse._SubParsersAction) -> None:
     pub.add_argument("--valid-days", type=int, default=30, help="days until the index expires")
     upd = sub.add_parser("update", help="install the packs of a signed repository")
     upd.add_argument("--from", dest="source", help="folder or URL; default: the admin configuration")
+    add_authoring_parsers(sub)
 
 
 def run_pack(args: argparse.Namespace, out: TextIO) -> int:
     command = args.pack_command
-    handlers = {"validate": _validate, "list": _list, "keygen": _keygen, "publish": _publish, "update": _update}
+    handlers = {"validate": _validate, "list": _list, "keygen": _keygen, "publish": _publish, "update": _update,
+                "test": run_test, "try": run_try}
     if command not in handlers:
-        raise UsageError("say what to do with packs: validate, list, keygen, publish or update")
+        raise UsageError(f"say what to do with packs: {', '.join(handlers)}")
     return handlers[command](args, out)
 
 
@@ -62,6 +66,10 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     for path in args.packs:
         try:
             pack = load_pack(path)
+            flagged = flagged_replacements(str(path), path.read_text(encoding="utf-8"), pack.languages,
+                                           checker_with(path, use_nlp=False).check)
+            if flagged:
+                raise PackError(f"{path}: replacements would be flagged", tuple(flagged))
             out.write(f"{path}: ok ({pack.id} {pack.version})\n")
         except PackError as exc:
             failed = True

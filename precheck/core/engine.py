@@ -13,6 +13,7 @@ from precheck.core.chunks import split_chunks
 from precheck.core.context import CheckContext
 from precheck.core.detector import Detector
 from precheck.core.errors import UsageError
+from precheck.core.filters import Filter, keep
 from precheck.core.language import SUPPORTED
 from precheck.core.model import Finding, Report
 from precheck.core.overlaps import merge
@@ -36,6 +37,9 @@ class Tier(StrEnum):
 class Checker:
     """Built once (see ``precheck.service``) and reused for every check of a session.
 
+    ``filters`` drop allowlisted findings and rules switched off by a higher
+    pack (see ``precheck.rulepacks.precedence``).
+
     ``context_kinds`` are findings that document detectors build on but that
     are not problems by themselves (naming a competitor is fine; disparaging
     one is a policy finding of its own).
@@ -51,8 +55,10 @@ class Checker:
         nlp: NlpEngine | None = None,
         cache_size: int = 2048,
         context_kinds: frozenset[str] = frozenset(),
+        filters: Sequence[Filter] = (),
     ) -> None:
         self.detectors = tuple(detectors)
+        self.filters = tuple(filters)
         self.context_kinds = context_kinds
         self.languages = languages
         self.nlp = nlp
@@ -74,7 +80,9 @@ class Checker:
         found: list[Finding] = []
         for offset, chunk in split_chunks(text):
             found.extend(f.shifted(offset) for f in self._check_chunk(chunk, lang, channel, tier, active))
-        found.extend(self._run_document(text, lang, channel, active, tuple(found), network))
+        # Filtered before document detectors run, so an allowed term cannot start a policy either.
+        found = keep(self.filters, found)
+        found.extend(keep(self.filters, self._run_document(text, lang, channel, active, tuple(found), network)))
         findings = tuple(merge(f for f in found if f.kind not in self.context_kinds))
         return Report(
             language=lang,

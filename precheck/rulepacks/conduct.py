@@ -20,7 +20,7 @@ from precheck.core.errors import PackError
 from precheck.core.model import Category, Severity
 from precheck.detectors.phrases import PhraseError, check_phrase
 from precheck.rulepacks.fields import Fields, Problems
-from precheck.rulepacks.model import Lexicon, Phrase, PolicyRule
+from precheck.rulepacks.model import Lexicon, Phrase, PolicyRule, trial
 from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
 
 LANGUAGES = ("en", "nl")
@@ -40,7 +40,7 @@ _ENTRY_KEYS = ("term", "terms", "replacement", "strength", "except")
 _POLICY_KEYS = (
     "id", "kind", "policy", "category", "severity", "message", "channels", "languages", "phrases",
     "near", "unless", "on_findings", "near_findings", "window", "extend", "suggest", "text", "once",
-    "confidence",
+    "confidence", "simulate",
 )
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -194,10 +194,11 @@ def _policy_meta(f: Fields, pack_id: str) -> RuleMeta | None:
         return None
     if None in (rule_id, kind, policy, message, category, severity):
         return None
-    return RuleMeta(
+    meta = RuleMeta(
         rule=f"{pack_id}/{rule_id}", category=Category(category), kind=kind,
         severity=Severity(severity), message=f"{policy}: {message}", channels=f.subset("channels", CHANNELS),
     )
+    return trial(meta) if f.get("simulate", bool, False) else meta
 
 
 def _by_language(item: Located, key: str, f: Fields) -> tuple[tuple[str, tuple[Phrase, ...]], ...]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
+from precheck.rulepacks.compiled import write_twin
 from precheck.rulepacks.fetch import Fetcher, UpdateError, safe_name
 from precheck.rulepacks.fields import Problems
 from precheck.rulepacks.loader import MAX_PACK_BYTES, parse_pack
@@ -129,6 +130,7 @@ def _install(packs_dir: Path, signed: dict[str, Any], files: dict[str, Any], sta
     target.mkdir(parents=True)
     for pack_id, (_, data) in files.items():
         (target / f"{pack_id}.yaml").write_bytes(data)
+        write_twin(target / f"{pack_id}.yaml", data)
     new_state = {"repository": signed["repository"], "version": signed["version"], "set": name,
                  "previous": state.get("set"), "installed": datetime.now(UTC).isoformat(timespec="seconds"),
                  "packs": {pid: e["version"] for pid, (e, _) in files.items()}}

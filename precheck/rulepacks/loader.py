@@ -6,7 +6,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import re2
 import yaml
 
 from precheck.core.detector import RuleMeta
@@ -14,9 +13,11 @@ from precheck.core.errors import PackError
 from precheck.core.model import Category, Severity
 from precheck.detectors.masks import MASKS
 from precheck.detectors.validators import VALIDATORS
+from precheck.rulepacks.compiled import read_twin
 from precheck.rulepacks.conduct import parse_lexicons, parse_policies
 from precheck.rulepacks.fields import Fields, Problems
-from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule
+from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule, trial
+from precheck.rulepacks.sections import compile_problem, parse_allow, parse_disable, parse_tests, simulated
 from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
 
 LANGUAGES = ("en", "nl")
@@ -26,13 +27,18 @@ CONTEXT_TERM_KINDS = frozenset({"competitor"})
 TERM_KINDS = ("codename", "unreleased_product", "customer_name", "competitor", "internal_host", "internal_term")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
-_HEADER = ("pack", "version", "name", "description", "languages", "patterns", "terms", "lexicons", "policies")
+_HEADER = (
+    "pack", "version", "name", "description", "languages", "patterns", "terms", "lexicons", "policies",
+    "allow", "disable", "tests", "simulate",
+)
 _PATTERN_KEYS = (
     "id", "kind", "category", "severity", "message", "regex", "group", "ignore_case", "validator",
     "min_entropy", "context", "deny", "confidence", "replacement", "mask", "channels", "languages",
-    "keywords", "split",
+    "keywords", "split", "simulate",
 )
-_TERM_KEYS = ("id", "kind", "category", "severity", "message", "channels", "replacement", "values", "languages")
+_TERM_KEYS = (
+    "id", "kind", "category", "severity", "message", "channels", "replacement", "values", "languages", "simulate",
+)
 _CONTEXT_KEYS = ("words", "window", "boost", "required", "exclude")
 MAX_PACK_BYTES = 64 * 1024 * 1024
 
@@ -63,6 +69,12 @@ def load_pack(path: Path) -> Pack:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackError(f"{path}: not UTF-8 text (byte {exc.start}); save the pack as UTF-8") from None
+    twin = read_twin(path, raw)
+    if twin is not None:
+        pack = build_pack(twin, path, problems)
+        if pack is not None and not problems:
+            return pack
+        problems = Problems(path)  # re-read the YAML so each problem gets its line and column
     pack = parse_pack(text, path, problems)
     if problems or pack is None:
         raise PackError(f"rule pack {path} has {len(problems.items)} problem(s)", tuple(problems.items))
@@ -77,6 +89,11 @@ def parse_pack(text: str, source: Path | None, problems: Problems) -> Pack | Non
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problems.add(where, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")
         return None
+    return build_pack(data, source, problems)
+
+
+def build_pack(data: object, source: Path | None, problems: Problems) -> Pack | None:
+    """Check parsed pack data (from YAML, or from a compiled JSON twin) and build the frozen pack."""
     if not isinstance(data, Located):
         problems.add((1, 1), "a rule pack is a mapping with at least 'pack' and 'version'")
         return None
@@ -88,15 +105,18 @@ def parse_pack(text: str, source: Path | None, problems: Problems) -> Pack | Non
     version = head.get("version", (str, int, float), "", required=True)
     languages = head.subset("languages", LANGUAGES) or frozenset(LANGUAGES)
     patterns = _rules(data, "patterns", lambda item: _pattern(item, pack_id, problems), problems)
-    terms = _number_unnamed(_rules(data, "terms", lambda item: _term(item, pack_id, problems), problems))
+    terms = _number_unnamed(_rules(data, "terms", lambda item: _named(_term(item, pack_id, problems), item), problems))
     lexicons, policies = parse_lexicons(data, problems), parse_policies(data, pack_id, problems)
     metas = [*(p.meta for p in patterns), *(t.meta for t in terms), *(p.meta for p in policies)]
     _unique_ids(metas, data, problems)
-    return Pack(
+    pack = Pack(
         id=pack_id, version=str(version), name=head.get("name", str, pack_id), source=source,
         languages=languages, patterns=tuple(patterns), terms=tuple(terms),
-        lexicons=tuple(lexicons), policies=tuple(policies),
+        lexicons=tuple(lexicons), policies=tuple(policies), allow=parse_allow(data, problems),
+        disable=parse_disable(data, pack_id, problems), tests=parse_tests(data, problems),
+        simulate=bool(head.get("simulate", bool, False)),
     )
+    return simulated(pack, data.where("simulate"), problems) if pack.simulate else pack
 
 
 def _rules(data: Located, key: str, build, problems: Problems) -> list:
@@ -129,10 +149,11 @@ def _meta(f: Fields, pack_id: str, rule_id: str | None) -> RuleMeta | None:
         f.problems.add(f.data.where(), f"{f.what} needs a 'message' that says why it matters")
     if None in (kind, category, severity) or not message:
         return None
-    return RuleMeta(
+    meta = RuleMeta(
         rule=f"{pack_id}/{rule_id or kind}", category=Category(category), kind=kind,
         severity=Severity(severity), message=message, channels=f.subset("channels", CHANNELS),
     )
+    return trial(meta) if f.get("simulate", bool, False) else meta
 
 
 def _pattern(item: Located, pack_id: str, problems: Problems) -> PatternRule | None:
@@ -206,33 +227,31 @@ def _matchable(item: Located, values: tuple[str, ...] | None, problems: Problems
     return None if bad else values
 
 
-def _number_unnamed(terms: list[TermRule]) -> list[TermRule]:
-    """Term groups without an id are named after their kind: codename, codename-2, ..."""
+def _named(term: TermRule | None, item: Located) -> tuple[TermRule, bool] | None:
+    return None if term is None else (term, "id" in item)
+
+
+def _number_unnamed(terms: list[tuple[TermRule, bool]]) -> list[TermRule]:
+    """Term groups without an id are named after their kind: codename, codename-2, ...
+
+    Groups with an explicit id keep it, so two groups given the same id are reported as duplicates.
+    """
     seen: dict[str, int] = {}
     out = []
-    for term in terms:
-        count = seen[term.meta.rule] = seen.get(term.meta.rule, 0) + 1
-        if count > 1:
-            term = replace(term, meta=replace(term.meta, rule=f"{term.meta.rule}-{count}"))
+    for term, explicit in terms:
+        if not explicit:
+            count = seen[term.meta.rule] = seen.get(term.meta.rule, 0) + 1
+            if count > 1:
+                term = replace(term, meta=replace(term.meta, rule=f"{term.meta.rule}-{count}"))
         out.append(term)
     return out
 
 
 def _compiles(regex: str, ignore_case: bool, f: Fields, key: str) -> bool:
-    options = re2.Options()
-    options.log_errors = False
-    options.case_sensitive = not ignore_case
-    try:
-        re2.compile(regex, options)
-    except re2.error as exc:
-        f.problems.add(f.data.where(key), f"RE2 cannot compile {key} {regex!r}: {_re2_reason(exc)}")
-        return False
-    return True
-
-
-def _re2_reason(exc: Exception) -> str:
-    reason = exc.args[0] if exc.args else exc
-    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+    reason = compile_problem(regex, ignore_case)
+    if reason:
+        f.problems.add(f.data.where(key), f"RE2 cannot compile {key} {regex!r}: {reason}")
+    return reason is None
 
 
 def _unique_ids(metas: list[RuleMeta], data: Located, problems: Problems) -> None:

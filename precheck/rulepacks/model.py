@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from precheck.core.detector import RuleMeta
+from precheck.core.model import Severity
+
+TRIAL_PREFIX = "(trial rule) "
+
+
+def trial(meta: RuleMeta) -> RuleMeta:
+    """Information severity keeps a trial rule visible to users while it can never move the verdict."""
+    if meta.message.startswith(TRIAL_PREFIX):
+        return meta
+    return replace(meta, severity=Severity.INFO, message=TRIAL_PREFIX + meta.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +116,33 @@ class PolicyRule:
 
 
 @dataclass(frozen=True, slots=True)
+class AllowEntry:
+    """A term (compared case-insensitively with a finding's whole text) or an RE2 regex that must match all of it.
+
+    Whole-text matching keeps an allow entry from silencing more than its author
+    meant: allowing "Falcon Heavy" does not allow a finding on "Falcon".
+    """
+
+    term: str | None = None
+    regex: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackTest:
+    """An example embedded in a pack: the kinds its text must and must not produce."""
+
+    text: str
+    expect: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    language: str = "auto"
+    channel: str = "public"
+    where: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
+    """One checked pack; ``simulate`` marks a whole pack as a trial whose findings are information only."""
+
     id: str
     version: str
     name: str
@@ -116,4 +152,8 @@ class Pack:
     terms: tuple[TermRule, ...] = ()
     lexicons: tuple[Lexicon, ...] = ()
     policies: tuple[PolicyRule, ...] = ()
+    allow: tuple[AllowEntry, ...] = ()
+    disable: tuple[str, ...] = ()
+    tests: tuple[PackTest, ...] = ()
+    simulate: bool = False
     extra: dict[str, object] = field(default_factory=dict, compare=False)

@@ -1,0 +1,81 @@
+"""A 50,000-term pack through the admin's and the client's steps: validate, sign, update, load.
+
+Prints figures; asserts nothing. Target (issue 7): under 200 ms on the client
+from disk to a ready term matcher. YAML is for authoring; ``update`` leaves a
+JSON twin next to each verified pack, which the loader prefers while it
+matches the YAML's SHA-256 (precheck/rulepacks/compiled.py).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from precheck.detectors.terms import TermDetector
+from precheck.rulepacks.compiled import twin_path
+from precheck.rulepacks.fetch import FolderFetcher
+from precheck.rulepacks.install import installed_pack_paths, update
+from precheck.rulepacks.loader import load_pack
+from precheck.rulepacks.repository import publish
+from precheck.rulepacks.signing import public_key_text
+
+TERMS = 50_000
+KINDS = ("codename", "customer_name", "unreleased_product", "internal_host", "internal_term")
+
+
+def big_pack(path: Path) -> None:
+    lines = ["pack: bench-terms", "version: 1.0.0", "name: 50,000 company terms", "terms:"]
+    per_kind = TERMS // len(KINDS)
+    for k, kind in enumerate(KINDS):
+        lines += [f"  - id: {kind}", f"    kind: {kind}", "    category: confidential", "    severity: block",
+                  "    replacement: \"an internal name\"", "    values:"]
+        lines += [f"      - \"Term{k}x{i:05d} Alpha{i % 97}\"" for i in range(per_kind)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def timed(label: str, fn: Callable[[], Any], repeats: int = 1) -> Any:
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    print(f"{label:<48} {best * 1000:9.1f} ms")
+    return result
+
+
+def client_load(path: Path) -> TermDetector:
+    pack = load_pack(path)
+    return TermDetector(pack.terms)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        source = root / "bench-terms.yaml"
+        big_pack(source)
+        print(f"pack: {TERMS:,} terms, {source.stat().st_size / 2**20:.1f} MB of YAML")
+        timed("validate (parse YAML + check every field)", lambda: load_pack(source))
+        key = Ed25519PrivateKey.generate()
+        timed("publish (validate + hash + sign the index)", lambda: publish(key, [source], root / "repo"))
+        trusted = [public_key_text(key.public_key())]
+        timed("update (verify + parse + install + JSON twin)",
+              lambda: update(FolderFetcher(root / "repo"), trusted, root / "installed"))
+        installed = installed_pack_paths(root / "installed")[0]
+        print(f"JSON twin written: {twin_path(installed).exists()} "
+              f"({twin_path(installed).stat().st_size / 2**20:.1f} MB)")
+        pack = timed("client load from the JSON twin (pack only)", lambda: load_pack(installed), 3)
+        timed("term matcher build (Aho-Corasick, detectors/terms)", lambda: TermDetector(pack.terms), 3)
+        detector = timed("client load from the JSON twin, matcher ready", lambda: client_load(installed), 3)
+        twin_path(installed).unlink()
+        timed("client load from YAML (no twin, pack only)", lambda: load_pack(installed))
+        timed("client load from YAML (no twin), matcher ready", lambda: client_load(installed))
+        print(f"matcher keys: {detector.keys:,}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""A replacement that would itself be flagged: the safer text would then still be unsafe.
+
+Found by checking every ``replacement:`` string of a pack with the checker the
+pack will run in, and reported at the replacement's own ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from precheck.core.model import Report
+from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
+
+
+def replacement_sites(text: str) -> Iterator[tuple[tuple[int, int], str]]:
+    """Position and text of every non-empty ``replacement`` in a pack, examples excluded."""
+    data = load_located(text)
+    if isinstance(data, Located):
+        for key, value in data.items():
+            if key != "tests":
+                yield from _walk(value)
+
+
+def _walk(node: Any) -> Iterator[tuple[tuple[int, int], str]]:
+    if isinstance(node, Located):
+        for key, value in node.items():
+            if key == "replacement" and isinstance(value, str) and value.strip():
+                yield node.where(key), value
+            else:
+                yield from _walk(value)
+    elif isinstance(node, LocatedList):
+        for item in node:
+            yield from _walk(item)
+
+
+def flagged_replacements(
+    source: str, text: str, languages: frozenset[str], check: Callable[..., Report]
+) -> list[str]:
+    """One ``file:line:column: message`` per replacement some rule flags, in any of the pack's languages."""
+    problems = []
+    for (line, column), replacement in replacement_sites(text):
+        for language in sorted(languages):
+            findings = check(replacement, language=language, channel="public").findings
+            if findings:
+                f = findings[0]
+                problems.append(
+                    f"{source}:{line}:{column}: replacement {replacement!r} would itself be flagged "
+                    f"by {f.rule} ({f.kind}, {language}); choose a neutral wording"
+                )
+                break
+    return problems
