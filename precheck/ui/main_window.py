@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QTabWidget,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from precheck.core.model import Verdict
 from precheck.ui import i18n
 from precheck.ui.allowlist import Allowlist
 from precheck.ui.diff import changes
@@ -34,6 +32,7 @@ from precheck.ui.settings import AppSettings
 from precheck.ui.settings_dialog import SettingsDialog
 from precheck.ui.style import STYLE_SHEET, app_icon
 from precheck.ui.toolbar import DraftBar
+from precheck.ui.tray_window import WindowLife
 from precheck.ui.verdict_banner import VerdictBanner
 from precheck.ui.worker import CheckRunner, Loader, load_checker
 
@@ -44,7 +43,11 @@ def default_loader(settings: AppSettings) -> Loader:
     return partial(load_checker, settings.checker_settings())
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLife, QMainWindow):
+    settingsApplied = Signal()
+    quitRequested = Signal()
+    hiddenToTray = Signal()
+
     def __init__(self, settings: AppSettings, loader_factory: LoaderFactory = default_loader):
         super().__init__()
         self.settings = settings
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
         self.panel.select(mark)
         self.editor.setFocus()
 
-    # --- settings and closing -------------------------------------------------
+    # --- settings (closing and quitting: tray_window.py) ---------------------------
 
     def open_settings(self) -> None:
         self.settings_dialog = SettingsDialog(self.settings, self.runner.grammar_status(), self)
@@ -271,27 +274,4 @@ class MainWindow(QMainWindow):
         if wanted != self._checker_settings:
             self._checker_settings = wanted
             self.start()
-
-    def needs_confirmation(self) -> bool:
-        if not self._length():
-            return False
-        report = self.review.report
-        return not (self.is_current() and report.complete and report.verdict is Verdict.OK)
-
-    def confirm_discard(self) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Discard this draft?"), tr(
-            "This draft is not checked or still has findings. "
-            "Precheck never saves drafts, so closing now discards it."
-        ), parent=self)
-        discard = box.addButton(tr("Discard draft"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is discard
-
-    def closeEvent(self, event) -> None:  # Qt override
-        if self.needs_confirmation() and not self.confirm_discard():
-            event.ignore()
-            return
-        self.runner.shutdown()
-        event.accept()
-
+        self.settingsApplied.emit()

@@ -22,7 +22,7 @@ class Menus:
         keys = QKeySequence.StandardKey
         self.settings = self._add(self.file, window.open_settings, keys.Preferences)
         self.file.addSeparator()
-        self.quit = self._add(self.file, window.close, keys.Quit)
+        self.quit = self._add(self.file, window.request_quit, keys.Quit)
         self.undo = self._add(self.edit, ed.undo, keys.Undo)
         self.redo = self._add(self.edit, ed.redo, keys.Redo)
         self.edit.addSeparator()

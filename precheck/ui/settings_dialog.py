@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,7 @@ from precheck.ui import credentials
 from precheck.ui.channels import NETWORKS
 from precheck.ui.i18n import tr
 from precheck.ui.settings import AppSettings
+from precheck.ui.tray_shortcut import shortcut_note
 
 
 class SettingsDialog(QDialog):
@@ -46,6 +49,11 @@ class SettingsDialog(QDialog):
         self.grammar_key = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.keyring_note = QLabel(objectName="muted", wordWrap=True)
         self.start_in_tray = QCheckBox(tr("Start in the system tray"))
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            self.start_in_tray.setToolTip(tr("There is no system tray on this desktop; "
+                                             "Precheck opens as a normal window instead."))
+        self.shortcut_note = QLabel(shortcut_note(), objectName="muted", wordWrap=True)
+        self.shortcut_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -67,6 +75,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Grammar server key"), self.grammar_key)
         form.addRow("", self.keyring_note)
         form.addRow("", self.start_in_tray)
+        form.addRow(tr("Global shortcut"), self.shortcut_note)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.buttons)

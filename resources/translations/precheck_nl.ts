@@ -371,5 +371,161 @@
         <source>deeper checks still running…</source>
         <translation>grondigere controles lopen nog…</translation>
     </message>
+    <message>
+        <source>Check a text with findings first; its safer version can then be copied from here.</source>
+        <translation>Controleer eerst een tekst met meldingen; daarna kun je hier de veiligere versie kopiëren.</translation>
+    </message>
+    <message>
+        <source>Check clipboard</source>
+        <translation>Klembord controleren</translation>
+    </message>
+    <message>
+        <source>From {0}, version {1}</source>
+        <translation>Van {0}, versie {1}</translation>
+    </message>
+    <message>
+        <source>Global shortcut</source>
+        <translation>Globale sneltoets</translation>
+    </message>
+    <message>
+        <source>It stays in the tray. Use Quit Precheck in the tray menu to end it.</source>
+        <translation>Het blijft in het systeemvak. Kies Precheck afsluiten in het menu van het systeemvak om het te beëindigen.</translation>
+    </message>
+    <message>
+        <source>No update source is configured. IT sets one in the administrator's configuration (packs.update_source).</source>
+        <translation>Er is geen updatebron ingesteld. IT stelt die in via de beheerdersconfiguratie (packs.update_source).</translation>
+    </message>
+    <message>
+        <source>Not available on this desktop: use the tray icon, or bind “precheck-gui --check-clipboard” to a key in your desktop's keyboard settings.</source>
+        <translation>Niet beschikbaar op dit bureaublad: gebruik het pictogram in het systeemvak, of koppel “precheck-gui --check-clipboard” aan een toets in de toetsenbordinstellingen van je bureaublad.</translation>
+    </message>
+    <message>
+        <source>Nothing to check</source>
+        <translation>Niets te controleren</translation>
+    </message>
+    <message>
+        <source>Nothing to fix in the text on the clipboard.</source>
+        <translation>Niets te verbeteren in de tekst op het klembord.</translation>
+    </message>
+    <message>
+        <source>Now using {0} version {1}.</source>
+        <translation>Nu in gebruik: {0} versie {1}.</translation>
+    </message>
+    <message>
+        <source>Open Precheck</source>
+        <translation>Precheck openen</translation>
+    </message>
+    <message>
+        <source>Paste it where you were writing your post.</source>
+        <translation>Plak die waar je je bericht aan het schrijven was.</translation>
+    </message>
+    <message>
+        <source>Precheck is loading its checks; the result follows in a moment.</source>
+        <translation>Precheck laadt de controles; de uitkomst volgt zo.</translation>
+    </message>
+    <message>
+        <source>Precheck is still running</source>
+        <translation>Precheck draait nog</translation>
+    </message>
+    <message>
+        <source>Precheck: {0}</source>
+        <translation>Precheck: {0}</translation>
+    </message>
+    <message>
+        <source>Quit Precheck</source>
+        <translation>Precheck afsluiten</translation>
+    </message>
+    <message>
+        <source>Ready. Click to check the text on the clipboard.</source>
+        <translation>Klaar. Klik om de tekst op het klembord te controleren.</translation>
+    </message>
+    <message>
+        <source>Rule packs</source>
+        <translation>Regelpakketten</translation>
+    </message>
+    <message>
+        <source>Rule packs are up to date</source>
+        <translation>Regelpakketten zijn actueel</translation>
+    </message>
+    <message>
+        <source>Rule packs not updated</source>
+        <translation>Regelpakketten niet bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Rule packs updated</source>
+        <translation>Regelpakketten bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Safer version copied</source>
+        <translation>Veiligere versie gekopieerd</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <source>Still loading</source>
+        <translation>Nog bezig met laden</translation>
+    </message>
+    <message>
+        <source>The check failed</source>
+        <translation>De controle is mislukt</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text (an image or a file?). Copy the text of your post, then check again.</source>
+        <translation>Op het klembord staat geen tekst (een afbeelding of een bestand?). Kopieer de tekst van je bericht en controleer opnieuw.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds {0} characters; the quick check takes up to {1}. Click here to check it in the Precheck window.</source>
+        <translation>Op het klembord staan {0} tekens; de snelle controle neemt er hoogstens {1}. Klik hier om de tekst in het venster van Precheck te controleren.</translation>
+    </message>
+    <message>
+        <source>The clipboard is empty. Copy the text of your post, then check again.</source>
+        <translation>Het klembord is leeg. Kopieer de tekst van je bericht en controleer opnieuw.</translation>
+    </message>
+    <message>
+        <source>There is no system tray on this desktop, so Precheck runs as a normal window.</source>
+        <translation>Dit bureaublad heeft geen systeemvak, dus Precheck draait als gewoon venster.</translation>
+    </message>
+    <message>
+        <source>There is no system tray on this desktop; Precheck opens as a normal window instead.</source>
+        <translation>Dit bureaublad heeft geen systeemvak; Precheck opent dan als gewoon venster.</translation>
+    </message>
+    <message>
+        <source>Too long for a quick check</source>
+        <translation>Te lang voor een snelle controle</translation>
+    </message>
+    <message>
+        <source>Update rule packs</source>
+        <translation>Regelpakketten bijwerken</translation>
+    </message>
+    <message>
+        <source>Updating rule packs…</source>
+        <translation>Regelpakketten worden bijgewerkt…</translation>
+    </message>
+    <message>
+        <source>last check: {0}</source>
+        <translation>laatste controle: {0}</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} en nog {1}</translation>
+    </message>
+    <message>
+        <source>{0} checks the clipboard from any program.</source>
+        <translation>{0} controleert het klembord vanuit elk programma.</translation>
+    </message>
+    <message>
+        <source>{0} is already used by another program, so there is no global shortcut. Use the tray icon instead.</source>
+        <translation>{0} wordt al door een ander programma gebruikt, dus er is geen globale sneltoets. Gebruik het pictogram in het systeemvak.</translation>
+    </message>
+    <message>
+        <source>{0} version {1} is installed.</source>
+        <translation>{0} versie {1} is geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>{0}. The current rule packs stay active.</source>
+        <translation>{0}. De huidige regelpakketten blijven actief.</translation>
+    </message>
 </context>
 </TS>

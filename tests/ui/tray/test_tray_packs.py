@@ -1,0 +1,130 @@
+"""Rule packs from the tray: the active versions, and updating them from IT's signed repository."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from precheck.paths import builtin_pack_paths, installed_packs_dir
+from precheck.rulepacks.install import UpdateResult, read_state
+from precheck.rulepacks.loader import load_pack
+from precheck.rulepacks.repository import publish
+from precheck.rulepacks.signing import public_key_text
+from precheck.ui import tray_packs
+from tests.ui.helpers import wait_until
+
+pytestmark = pytest.mark.gui
+PACK = """pack: acme-confidential
+version: 2.1.0
+name: ACME confidential terms
+terms:
+  - kind: codename
+    category: confidential
+    severity: block
+    values: ["Project Falcon"]
+"""
+
+
+def shipped() -> list[str]:
+    """The shipped packs' own ids and versions, read from the files, in precedence order."""
+    return [f"{pack.id} {pack.version}" for pack in map(load_pack, builtin_pack_paths())]
+
+
+def admin_config(tmp_path: Path, monkeypatch, text: str) -> None:
+    path = tmp_path / "admin.toml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(path))
+
+
+@pytest.fixture
+def no_admin_config(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(tmp_path / "absent.toml"))
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch) -> Path:
+    """A folder repository signed with a key the administrator's configuration trusts."""
+    key = Ed25519PrivateKey.generate()
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    repo = tmp_path / "repo"
+    publish(key, [pack], repo, repository="acme")
+    admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{public_key_text(key.public_key())}"]\n'
+                                        f'update_source = "{repo}"\n')
+    return repo
+
+
+def menu_action(desk, name: str):
+    desk.tray.menu.aboutToShow.emit()
+    return next(a for a in desk.tray.menu.actions() if a.objectName() == name)
+
+
+def version_lines(desk) -> list[str]:
+    submenu = menu_action(desk, "packVersions").menu()
+    assert not any(a.isEnabled() for a in submenu.actions()), "information, not commands"
+    return [a.text() for a in submenu.actions()]
+
+
+def test_the_menu_lists_the_active_rule_pack_versions(no_admin_config, desk):
+    wait_until(lambda: desk.app.packs.info is not None)
+    lines = version_lines(desk)
+    assert lines == shipped()
+    assert "builtin-secrets" in lines[-1]
+
+
+def test_without_an_update_source_update_is_disabled_and_says_why(no_admin_config, desk):
+    update = menu_action(desk, "updatePacks")
+    assert not update.isEnabled()
+    assert update.toolTip().startswith("No update source is configured.")
+
+
+def test_a_broken_administrator_configuration_is_named_in_the_tooltip(tmp_path, monkeypatch, desk):
+    admin_config(tmp_path, monkeypatch, "[packs\n")
+    update = menu_action(desk, "updatePacks")
+    assert not update.isEnabled()
+    assert "not valid TOML" in update.toolTip() and "[E210]" in update.toolTip()
+
+
+def test_update_installs_the_signed_packs_and_the_checks_reload(repository, desk):
+    wait_until(lambda: desk.app.packs.info is not None)
+    menu_action(desk, "updatePacks").trigger()
+    wait_until(lambda: desk.notes, 30_000)
+    assert desk.notes[-1] == ("Rule packs updated", "Now using acme version 1.", "packs")
+    wait_until(lambda: desk.app.quick.ready and desk.app.packs.info and desk.app.packs.info.repository)
+    assert version_lines(desk) == ["From acme, version 1", *shipped(), "acme-confidential 2.1.0"]
+    menu_action(desk, "updatePacks").trigger()
+    wait_until(lambda: len(desk.notes) == 2, 30_000)
+    assert desk.notes[-1] == ("Rule packs are up to date", "acme version 1 is installed.", "packs")
+
+
+def test_a_refused_update_says_why_and_changes_nothing(repository, tmp_path, monkeypatch, desk):
+    stranger = public_key_text(Ed25519PrivateKey.generate().public_key())
+    admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{stranger}"]\nupdate_source = "{repository}"\n')
+    menu_action(desk, "updatePacks").trigger()
+    wait_until(lambda: desk.notes, 30_000)
+    title, message, _ = desk.notes[-1]
+    assert title == "Rule packs not updated"
+    assert "[E230]. The current rule packs stay active." in message
+    assert read_state(installed_packs_dir()) == {}
+
+
+def test_the_update_runs_off_the_gui_thread(repository, desk, monkeypatch):
+    gate = threading.Event()
+    seen: dict[str, threading.Thread] = {}
+
+    def slow_update(fetcher, trusted, folder) -> UpdateResult:
+        seen["thread"] = threading.current_thread()
+        gate.wait(10)
+        return UpdateResult("current", "acme", 1, {})
+
+    monkeypatch.setattr(tray_packs, "update", slow_update)
+    menu_action(desk, "updatePacks").trigger()
+    busy = menu_action(desk, "updatePacks")
+    assert (busy.text(), busy.isEnabled()) == ("Updating rule packs…", False)
+    gate.set()
+    wait_until(lambda: desk.notes, 15_000)
+    assert seen["thread"] is not threading.main_thread()
+    assert menu_action(desk, "updatePacks").isEnabled()
