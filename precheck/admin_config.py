@@ -48,7 +48,8 @@ class GrammarSettings:
 # User settings an admin may preset in [settings], with their types.
 USER_SETTINGS: dict[str, tuple[type, ...]] = {
     "ui_language": (str,), "draft_languages": (list,), "default_network": (str,),
-    "pack_sources": (list,), "start_in_tray": (bool,), "check_updates_at_start": (bool,),
+    "pack_sources": (list,), "start_in_tray": (bool,), "start_with_system": (bool,),
+    "check_updates_at_start": (bool,),
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QSettings
 
+from precheck.admin_config import AdminConfig, load_admin_config_or_defaults
 from precheck.core.language import SUPPORTED
 from precheck.service import CheckerSettings
 from precheck.ui.channels import DEFAULT_NETWORK, network
@@ -28,17 +29,42 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APPLICATION, ORGANISATION))
 
 
-class AppSettings:
-    """Typed access to the stored settings; every write is flushed at once."""
+# Stored keys and the names IT uses for them in the machine configuration's [settings].
+ADMIN_NAMES = {
+    "ui/language": "ui_language", "check/languages": "draft_languages", "check/network": "default_network",
+    "check/packs": "pack_sources", "ui/start_in_tray": "start_in_tray", "ui/start_with_system": "start_with_system",
+}
 
-    def __init__(self, path: Path | None = None) -> None:
+
+class AppSettings:
+    """Typed access to the stored settings; every write is flushed at once.
+
+    Values IT presets in the machine configuration are the defaults; values IT
+    locks always win and cannot be overwritten from here.
+    """
+
+    def __init__(self, path: Path | None = None, admin: AdminConfig | None = None) -> None:
         self.path = path or config_dir() / "precheck.conf"
         self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.admin_problem: str | None = None
+        if admin is None:
+            admin, self.admin_problem = load_admin_config_or_defaults()
+        self.admin = admin
+
+    def is_locked(self, key: str) -> bool:
+        return ADMIN_NAMES.get(key, "") in self.admin.locked
 
     def _get(self, key: str, default, kind: type):
+        name = ADMIN_NAMES.get(key, "")
+        if name in self.admin.settings:
+            if name in self.admin.locked:
+                return self.admin.settings[name]
+            default = self.admin.settings[name]
         return self._q.value(key, default, type=kind)
 
     def _set(self, key: str, value) -> None:
+        if self.is_locked(key):
+            return
         self._q.setValue(key, value)
         self._q.sync()
 
@@ -84,6 +110,14 @@ class AppSettings:
     @start_in_tray.setter
     def start_in_tray(self, value: bool) -> None:
         self._set("ui/start_in_tray", bool(value))
+
+    @property
+    def start_with_system(self) -> bool:
+        return bool(self._get("ui/start_with_system", False, bool))
+
+    @start_with_system.setter
+    def start_with_system(self, value: bool) -> None:
+        self._set("ui/start_with_system", bool(value))
 
     @property
     def salt(self) -> bytes:

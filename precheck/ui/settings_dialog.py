@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from precheck import desktop_entry
 from precheck.ui import credentials
 from precheck.ui.channels import NETWORKS
 from precheck.ui.i18n import tr
@@ -52,6 +55,9 @@ class SettingsDialog(QDialog):
         if not QSystemTrayIcon.isSystemTrayAvailable():
             self.start_in_tray.setToolTip(tr("There is no system tray on this desktop; "
                                              "Precheck opens as a normal window instead."))
+        self.start_with_system = QCheckBox(tr("Start with the system (in the tray)"))
+        if sys.platform != "linux":
+            self.start_with_system.setVisible(False)
         self.shortcut_note = QLabel(shortcut_note(), objectName="muted", wordWrap=True)
         self.shortcut_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -75,7 +81,10 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Grammar server key"), self.grammar_key)
         form.addRow("", self.keyring_note)
         form.addRow("", self.start_in_tray)
+        form.addRow("", self.start_with_system)
         form.addRow(tr("Global shortcut"), self.shortcut_note)
+        if self.settings.admin_problem:
+            form.addRow("", QLabel(self.settings.admin_problem, objectName="muted", wordWrap=True))
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.buttons)
@@ -103,6 +112,8 @@ class SettingsDialog(QDialog):
         self.network.setCurrentIndex(max(0, self.network.findData(s.default_network)))
         self.packs.addItems(list(s.pack_sources))
         self.start_in_tray.setChecked(s.start_in_tray)
+        self.start_with_system.setChecked(s.start_with_system)
+        self._show_locks()
         self._load_key()
 
     def _load_key(self) -> None:
@@ -128,6 +139,19 @@ class SettingsDialog(QDialog):
         for item in self.packs.selectedItems():
             self.packs.takeItem(self.packs.row(item))
 
+    def _show_locks(self) -> None:
+        """Settings IT locked are shown, greyed out, with the reason."""
+        widgets = {
+            "ui/language": [self.ui_language], "check/languages": [self.draft_en, self.draft_nl],
+            "check/network": [self.network], "check/packs": [self.packs], "ui/start_in_tray": [self.start_in_tray],
+            "ui/start_with_system": [self.start_with_system],
+        }
+        for key, group in widgets.items():
+            if self.settings.is_locked(key):
+                for widget in group:
+                    widget.setEnabled(False)
+                    widget.setToolTip(tr("Set by your administrator"))
+
     def draft_languages(self) -> tuple[str, ...]:
         chosen = tuple(lang for lang, box in (("en", self.draft_en), ("nl", self.draft_nl))
                        if box.isChecked())
@@ -140,6 +164,9 @@ class SettingsDialog(QDialog):
         s.default_network = self.network.currentData()
         s.pack_sources = tuple(self.packs.item(i).text() for i in range(self.packs.count()))
         s.start_in_tray = self.start_in_tray.isChecked()
+        if sys.platform == "linux":
+            s.start_with_system = self.start_with_system.isChecked()
+            desktop_entry.set_autostart(s.start_with_system)
         if self.grammar_key.isEnabled():
             problem = credentials.save_secret(credentials.GRAMMAR_KEY, self.grammar_key.text())
             if problem:

@@ -276,6 +276,14 @@
         <translation>Starten in het systeemvak</translation>
     </message>
     <message>
+        <source>Start with the system (in the tray)</source>
+        <translation>Starten met het systeem (in het systeemvak)</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Ingesteld door je beheerder</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>Taal van de interface</translation>
     </message>
