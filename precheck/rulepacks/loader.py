@@ -14,11 +14,11 @@ from precheck.core.model import Category, Severity
 from precheck.detectors.masks import MASKS
 from precheck.detectors.validators import VALIDATORS
 from precheck.rulepacks.compiled import read_twin
-from precheck.rulepacks.conduct import parse_lexicons, parse_policies
+from precheck.rulepacks.conduct import each_mapping, parse_lexicons, parse_policies
 from precheck.rulepacks.fields import Fields, Problems
 from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule, trial
 from precheck.rulepacks.sections import compile_problem, parse_allow, parse_disable, parse_tests, simulated
-from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
+from precheck.rulepacks.yaml_lines import Located, load_located
 
 LANGUAGES = ("en", "nl")
 CHANNELS = ("public", "internal")
@@ -104,8 +104,10 @@ def build_pack(data: object, source: Path | None, problems: Problems) -> Pack | 
         problems.add(data.where("pack"), f"pack id {pack_id!r} may hold only a-z, 0-9, '.', '_' and '-'")
     version = head.get("version", (str, int, float), "", required=True)
     languages = head.subset("languages", LANGUAGES) or frozenset(LANGUAGES)
-    patterns = _rules(data, "patterns", lambda item: _pattern(item, pack_id, problems), problems)
-    terms = _number_unnamed(_rules(data, "terms", lambda item: _named(_term(item, pack_id, problems), item), problems))
+    patterns = each_mapping(data, "patterns", problems, lambda item: _pattern(item, pack_id, problems))
+    terms = _number_unnamed(
+        each_mapping(data, "terms", problems, lambda item: _named(_term(item, pack_id, problems), item))
+    )
     lexicons, policies = parse_lexicons(data, problems), parse_policies(data, pack_id, problems)
     metas = [*(p.meta for p in patterns), *(t.meta for t in terms), *(p.meta for p in policies)]
     _unique_ids(metas, data, problems)
@@ -117,24 +119,6 @@ def build_pack(data: object, source: Path | None, problems: Problems) -> Pack | 
         simulate=bool(head.get("simulate", bool, False)),
     )
     return simulated(pack, data.where("simulate"), problems) if pack.simulate else pack
-
-
-def _rules(data: Located, key: str, build, problems: Problems) -> list:
-    items = data.get(key)
-    if items is None:
-        return []
-    if not isinstance(items, LocatedList):
-        problems.add(data.where(key), f"{key!r} must be a list")
-        return []
-    out = []
-    for index, item in enumerate(items):
-        if not isinstance(item, Located):
-            problems.add(items.item_positions[index], f"each entry of {key!r} must be a mapping")
-            continue
-        rule = build(item)
-        if rule is not None:
-            out.append(rule)
-    return out
 
 
 def _meta(f: Fields, pack_id: str, rule_id: str | None) -> RuleMeta | None:
