@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+
+from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("PRECHECK_STRICT", "1")
 
@@ -43,3 +47,13 @@ def dev_dir() -> Path:
     if not DEV_CORPUS.is_dir():
         pytest.skip(f"dev corpus not found at {DEV_CORPUS}")
     return DEV_CORPUS
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring for one test; the previous backend comes back afterwards."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from tests.memory_keyring import MemoryKeyring
@@ -40,12 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def _keyring_in_memory(memory_keyring: MemoryKeyring) -> MemoryKeyring:
+    """Every GUI test gets the in-memory keyring; tests that inspect it ask for ``memory_keyring``."""
+    return memory_keyring
 
 
 @pytest.fixture(autouse=True)
