@@ -265,6 +265,7 @@ class MainWindow(WindowLife, QMainWindow):
     def open_settings(self) -> None:
         self.settings_dialog = SettingsDialog(self.settings, self.runner.grammar_status(), self)
         self.settings_dialog.accepted.connect(self._settings_changed)
+        self.settings_dialog.packs_page.updated.connect(self.start)  # the new packs take effect now
         self.settings_dialog.open()
 
     def _settings_changed(self) -> None:

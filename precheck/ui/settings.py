@@ -33,6 +33,7 @@ def log_dir() -> Path:
 ADMIN_NAMES = {
     "ui/language": "ui_language", "check/languages": "draft_languages", "check/network": "default_network",
     "check/packs": "pack_sources", "ui/start_in_tray": "start_in_tray", "ui/start_with_system": "start_with_system",
+    "packs/check_at_start": "check_updates_at_start",
 }
 
 
@@ -118,6 +119,24 @@ class AppSettings:
     @start_with_system.setter
     def start_with_system(self, value: bool) -> None:
         self._set("ui/start_with_system", bool(value))
+
+    @property
+    def check_updates_at_start(self) -> bool:
+        return bool(self._get("packs/check_at_start", True, bool))
+
+    @check_updates_at_start.setter
+    def check_updates_at_start(self, value: bool) -> None:
+        self._set("packs/check_at_start", bool(value))
+
+    @property
+    def last_pack_update(self) -> tuple[str, str, str] | None:
+        """When the last rule-pack update ran, its outcome and what the user was told; kept across restarts."""
+        value = [str(v) for v in self._get("packs/last_update", [], list)]
+        return (value[0], value[1], value[2]) if len(value) == 3 else None
+
+    @last_pack_update.setter
+    def last_pack_update(self, value: tuple[str, str, str]) -> None:
+        self._set("packs/last_update", list(value))
 
     @property
     def salt(self) -> bytes:

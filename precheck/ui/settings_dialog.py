@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSystemTrayIcon,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from precheck.ui import credentials
 from precheck.ui.channels import NETWORKS
 from precheck.ui.i18n import tr
 from precheck.ui.settings import AppSettings
+from precheck.ui.settings_packs import PacksPage
 from precheck.ui.tray_shortcut import shortcut_note
 
 
@@ -64,6 +66,8 @@ class SettingsDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # Not stopped on close: an update that is still running finishes and reloads the checks.
+        self.packs_page = PacksPage(settings)
         self._build()
         self._load()
 
@@ -85,8 +89,13 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Global shortcut"), self.shortcut_note)
         if self.settings.admin_problem:
             form.addRow("", QLabel(self.settings.admin_problem, objectName="muted", wordWrap=True))
+        general = QWidget(objectName="generalPage")
+        general.setLayout(form)
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs.addTab(general, tr("General"))
+        self.tabs.addTab(self.packs_page, tr("Rule packs"))
         box = QVBoxLayout(self)
-        box.addLayout(form)
+        box.addWidget(self.tabs)
         box.addWidget(self.buttons)
 
     def _pack_editor(self) -> QWidget:

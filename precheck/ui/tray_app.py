@@ -23,6 +23,7 @@ from precheck.ui.channels import network
 from precheck.ui.i18n import tr
 from precheck.ui.labels import stage_text, verdict_title
 from precheck.ui.main_window import MainWindow
+from precheck.ui.settings_packs import remember
 from precheck.ui.tray import Tray
 from precheck.ui.tray_checks import QuickCheck, SharedChecker
 from precheck.ui.tray_menu import fill_menu
@@ -60,6 +61,7 @@ class TrayApp(QObject):
         self._told_hidden = False
         self._told_no_tray = False
         self._tray_available = tray_available
+        self._update_at_start = "pending"  # then "running" while that one update runs, then "done"
         self._connect()
 
     def _connect(self) -> None:
@@ -182,6 +184,7 @@ class TrayApp(QObject):
             self._loading = False
             self.quick.set_ready(True)
             self.packs.refresh()
+            self._check_updates_at_start()
         elif stage == "failed":
             self._loading, self._load_error = False, stage_text("failed")
         else:
@@ -210,8 +213,24 @@ class TrayApp(QObject):
         else:
             self.tray.set_state("idle", tr("Ready. Click to check the text on the clipboard."))
 
+    def _check_updates_at_start(self) -> None:
+        """Once per run, after the checks are ready, so a slow or offline repository never delays them."""
+        if self._update_at_start != "pending":
+            return
+        self._update_at_start = "done"
+        if self.window.settings.check_updates_at_start and not self.packs.source().problem:
+            self._update_at_start = "running"
+            trace("packs: update at start")
+            self.packs.update()
+
     def _packs_done(self, title: str, message: str, outcome: str) -> None:
-        self._notify(title, message, "packs")
+        remember(self.window.settings, outcome, f"{title}. {message}")
+        if self._update_at_start == "running":
+            self._update_at_start = "done"
+            if outcome != "current":  # never a dialog at start; "up to date" is not news
+                self.window.statusBar().showMessage(f"{title}. {message}", 30_000)
+        else:
+            self._notify(title, message, "packs")
         if outcome == "updated":
             self.window.start()  # the new packs take effect now
 

@@ -72,9 +72,16 @@ class Background(QObject):
         try:
             result = function()
         except Exception as exc:  # handed to the GUI thread, which words it for the user
-            self.failed.emit(job_id, exc)
+            self._emit("failed", job_id, exc)
             return
-        self.finished.emit(job_id, result)
+        self._emit("finished", job_id, result)
+
+    def _emit(self, signal: str, job_id: int, value: object) -> None:
+        """The owner (a closed settings dialog, say) may be gone by now; then nobody is left to tell."""
+        try:
+            getattr(self, signal).emit(job_id, value)
+        except RuntimeError:
+            log.debug("background job %d finished after its owner was deleted", job_id)
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
         return self.pool.waitForDone(timeout_ms)

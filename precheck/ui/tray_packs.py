@@ -18,6 +18,7 @@ from precheck.core.errors import PackError, PrecheckError
 from precheck.paths import installed_packs_dir
 from precheck.rulepacks.fetch import fetcher_for
 from precheck.rulepacks.install import UpdateResult, read_state, update
+from precheck.rulepacks.loader import load_pack
 from precheck.service import CheckerSettings, active_pack_versions
 from precheck.ui.i18n import tr
 from precheck.ui.tray_checks import Background
@@ -33,6 +34,20 @@ class PackInfo:
     packs: tuple[tuple[str, str], ...]
     repository: str = ""
     version: int | None = None
+    origins: tuple[str, ...] = ()  # per pack: "builtin", "installed" or "extra", for the settings page
+
+
+def _origins(settings: CheckerSettings, packs: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Where each active pack comes from, by id: the user's files win over IT's repository over the shipped ones."""
+    builtin = {pack_id for pack_id, _ in active_pack_versions(
+        CheckerSettings(builtin_packs=settings.builtin_packs, installed_packs=False))}
+    extra = set()
+    for path in settings.extra_packs:
+        try:
+            extra.add(load_pack(path).id)
+        except PrecheckError:
+            continue
+    return tuple("extra" if i in extra else "builtin" if i in builtin else "installed" for i, _ in packs)
 
 
 def pack_info(settings: CheckerSettings) -> PackInfo:
@@ -43,7 +58,8 @@ def pack_info(settings: CheckerSettings) -> PackInfo:
         packs = active_pack_versions(replace(settings, extra_packs=()))
     state = read_state(installed_packs_dir()) if settings.installed_packs else {}
     version = state.get("version")
-    return PackInfo(tuple(packs), str(state.get("repository", "")), version if isinstance(version, int) else None)
+    return PackInfo(tuple(packs), str(state.get("repository", "")), version if isinstance(version, int) else None,
+                    _origins(settings, packs))
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,7 @@ class PackControl(QObject):
     """Versions and updates off the GUI thread, one job at a time; ``done`` carries what to tell the user."""
 
     done = Signal(str, str, str)  # title, message, outcome: "updated", "current" or "refused"
+    infoChanged = Signal()
 
     def __init__(self, checker_settings: Callable[[], CheckerSettings], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +148,7 @@ class PackControl(QObject):
     def _finished(self, job: int, result: object) -> None:
         if job == INFO:
             self.info = result
+            self.infoChanged.emit()
             return
         self.updating = False
         self.done.emit(*update_message(result), result.status)
@@ -139,6 +157,7 @@ class PackControl(QObject):
         if job == INFO:
             log.warning("rule-pack versions unavailable: %s", exc)
             self.info = PackInfo(())
+            self.infoChanged.emit()
             return
         self.updating = False
         self.done.emit(*refusal_message(exc), "refused")

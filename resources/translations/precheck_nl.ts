@@ -535,5 +535,37 @@
         <source>{0}. The current rule packs stay active.</source>
         <translation>{0}. De huidige regelpakketten blijven actief.</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <source>Update now</source>
+        <translation>Nu bijwerken</translation>
+    </message>
+    <message>
+        <source>Active rule packs</source>
+        <translation>Actieve regelpakketten</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>ingebouwd</translation>
+    </message>
+    <message>
+        <source>extra pack file</source>
+        <translation>extra pakketbestand</translation>
+    </message>
+    <message>
+        <source>from IT's repository {0}, version {1}</source>
+        <translation>uit de repository van IT {0}, versie {1}</translation>
+    </message>
+    <message>
+        <source>No update has run yet.</source>
+        <translation>Er is nog geen update uitgevoerd.</translation>
+    </message>
+    <message>
+        <source>Last update ({0}): {1}</source>
+        <translation>Laatste update ({0}): {1}</translation>
+    </message>
 </context>
 </TS>

@@ -52,8 +52,9 @@ def repository(tmp_path: Path, monkeypatch) -> Path:
     pack.write_text(PACK, encoding="utf-8")
     repo = tmp_path / "repo"
     publish(key, [pack], repo, repository="acme")
+    # No update at start here: these tests drive the menu's update themselves (see test_settings_packs.py).
     admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{public_key_text(key.public_key())}"]\n'
-                                        f'update_source = "{repo}"\n')
+                                        f'update_source = "{repo}"\n[settings]\ncheck_updates_at_start = false\n')
     return repo
 
 
