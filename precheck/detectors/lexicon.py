@@ -34,9 +34,9 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
 
 
 @cache
-def load_lexicon(name: str) -> dict[str, Any]:
-    """One YAML file of ``resources/lexicons/confidential``; read once per process."""
-    path = resources_dir() / "lexicons" / "confidential" / f"{name}.yaml"
+def load_lexicon(name: str, folder: str = "confidential") -> dict[str, Any]:
+    """One YAML file of ``resources/lexicons/<folder>``; read once per process."""
+    path = resources_dir() / "lexicons" / folder / f"{name}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{path} must hold a mapping")

@@ -18,15 +18,11 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
-
-import yaml
 
 from precheck.core.context import CheckContext
 from precheck.detectors.figures import to_folded
-from precheck.detectors.lexicon import PhraseSet, Spans, for_language, sentence_of, sentences
-from precheck.paths import resources_dir
+from precheck.detectors.lexicon import PhraseSet, Spans, for_language, load_lexicon, sentence_of, sentences
 
 OWN, FAMILY, OTHER, GROUP = "own", "family", "other", "group"
 _ANTECEDENT_SENTENCES = 2
@@ -35,14 +31,9 @@ _WORD = re.compile(r"[@#]?[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _STARTERS = frozenset(".!?:;\n\"“‘(…-–—•*")
 
 
-@cache
 def load_personal(name: str) -> dict[str, Any]:
     """One YAML file of ``resources/lexicons/personal``; read once per process."""
-    path = resources_dir() / "lexicons" / "personal" / f"{name}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path} must hold a mapping")
-    return data
+    return load_lexicon(name, "personal")
 
 
 @dataclass(frozen=True, slots=True)
