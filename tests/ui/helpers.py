@@ -6,11 +6,25 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QEventLoop, QTimer
+
+from precheck.rulepacks.repository import publish
+from precheck.rulepacks.signing import public_key_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_PACK = FIXTURES / "ui-test-pack.yaml"
 AWS_KEY = "AKIAZ7EXAMPLE4NWL2QX"
+REPOSITORY_PACK = """pack: acme-confidential
+version: 2.1.0
+name: ACME confidential terms
+terms:
+  - kind: codename
+    category: confidential
+    severity: block
+    values: ["Project Falcon"]
+"""
 
 
 def wait_until(condition: Callable[[], object], timeout: int = 10_000) -> None:
@@ -43,3 +57,22 @@ def paste(qtbot, window, text: str) -> None:
     window.editor.selectAll()
     window.editor.insertPlainText(text)
     wait_checked(qtbot, window)
+
+
+def admin_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """The machine configuration IT would write, for this test only."""
+    path = tmp_path / "admin.toml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(path))
+
+
+def signed_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings_text: str = "") -> Path:
+    """A folder repository signed with a key the administrator's configuration trusts."""
+    key = Ed25519PrivateKey.generate()
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(REPOSITORY_PACK, encoding="utf-8")
+    repo = tmp_path / "repo"
+    publish(key, [pack], repo, repository="acme")
+    admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{public_key_text(key.public_key())}"]\n'
+                                        f'update_source = "{repo}"\n{settings_text}')
+    return repo

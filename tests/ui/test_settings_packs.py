@@ -6,50 +6,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtWidgets import QApplication
 
 from precheck.paths import builtin_pack_paths, installed_packs_dir
 from precheck.rulepacks.install import read_state
 from precheck.rulepacks.loader import load_pack
-from precheck.rulepacks.repository import publish
-from precheck.rulepacks.signing import public_key_text
 from precheck.ui import tray_packs
-from tests.ui.helpers import wait_until
+from tests.ui.helpers import signed_repository, wait_until
 
 pytestmark = pytest.mark.gui
-PACK = """pack: acme-confidential
-version: 2.1.0
-name: ACME confidential terms
-terms:
-  - kind: codename
-    category: confidential
-    severity: block
-    values: ["Project Falcon"]
-"""
 NEW_PACK = "acme-confidential 2.1.0 (from IT's repository acme, version 1)"
 
 
 def shipped() -> list[str]:
     return [f"{pack.id} {pack.version} (built-in)" for pack in map(load_pack, builtin_pack_paths())]
-
-
-def admin_config(tmp_path: Path, monkeypatch, text: str) -> None:
-    path = tmp_path / "admin.toml"
-    path.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(path))
-
-
-def make_repository(tmp_path: Path, monkeypatch, settings_text: str = "") -> Path:
-    """A folder repository signed with a key the administrator's configuration trusts."""
-    key = Ed25519PrivateKey.generate()
-    pack = tmp_path / "acme.yaml"
-    pack.write_text(PACK, encoding="utf-8")
-    repo = tmp_path / "repo"
-    publish(key, [pack], repo, repository="acme")
-    admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{public_key_text(key.public_key())}"]\n'
-                                        f'update_source = "{repo}"\n{settings_text}')
-    return repo
 
 
 def tamper(repo: Path) -> None:
@@ -94,7 +64,7 @@ def test_without_an_update_source_update_now_is_disabled_and_says_why(tmp_path, 
 
 
 def test_update_now_installs_and_shows_the_new_version(tmp_path, monkeypatch, page):
-    make_repository(tmp_path, monkeypatch)
+    signed_repository(tmp_path, monkeypatch)
     shown = page()
     assert shown.update_button.isEnabled()
     shown.update_button.click()
@@ -106,7 +76,7 @@ def test_update_now_installs_and_shows_the_new_version(tmp_path, monkeypatch, pa
 
 
 def test_a_tampered_repository_is_refused_with_the_reason_and_the_old_packs_stay(tmp_path, monkeypatch, page):
-    tamper(make_repository(tmp_path, monkeypatch))
+    tamper(signed_repository(tmp_path, monkeypatch))
     shown = page()
     shown.update_button.click()
     wait_until(lambda: "not updated" in shown.last.text(), 30_000)
@@ -174,7 +144,7 @@ def settle(desk) -> None:
 
 
 def test_the_update_at_start_runs_once_and_the_checks_reload(tmp_path, monkeypatch, calls, start_app):
-    make_repository(tmp_path, monkeypatch)
+    signed_repository(tmp_path, monkeypatch)
     desk = start_app()
     settle(desk)
     wait_until(lambda: desk.packs.info.repository == "acme", 15_000)  # refreshed after the reload
@@ -184,7 +154,7 @@ def test_the_update_at_start_runs_once_and_the_checks_reload(tmp_path, monkeypat
 
 
 def test_a_refused_update_at_start_is_one_status_bar_message(tmp_path, monkeypatch, calls, start_app):
-    tamper(make_repository(tmp_path, monkeypatch))
+    tamper(signed_repository(tmp_path, monkeypatch))
     desk = start_app()
     settle(desk)
     message = desk.window.statusBar().currentMessage()
@@ -195,7 +165,7 @@ def test_a_refused_update_at_start_is_one_status_bar_message(tmp_path, monkeypat
 
 
 def test_no_update_at_start_when_it_turned_it_off(tmp_path, monkeypatch, calls, start_app):
-    make_repository(tmp_path, monkeypatch, "[settings]\ncheck_updates_at_start = false\n")
+    signed_repository(tmp_path, monkeypatch, "[settings]\ncheck_updates_at_start = false\n")
     desk = start_app()
     wait_until(lambda: desk.packs.info is not None)
     assert calls == []

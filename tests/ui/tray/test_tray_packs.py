@@ -11,32 +11,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from precheck.paths import builtin_pack_paths, installed_packs_dir
 from precheck.rulepacks.install import UpdateResult, read_state
 from precheck.rulepacks.loader import load_pack
-from precheck.rulepacks.repository import publish
 from precheck.rulepacks.signing import public_key_text
 from precheck.ui import tray_packs
-from tests.ui.helpers import wait_until
+from tests.ui.helpers import admin_config, signed_repository, wait_until
 
 pytestmark = pytest.mark.gui
-PACK = """pack: acme-confidential
-version: 2.1.0
-name: ACME confidential terms
-terms:
-  - kind: codename
-    category: confidential
-    severity: block
-    values: ["Project Falcon"]
-"""
 
 
 def shipped() -> list[str]:
     """The shipped packs' own ids and versions, read from the files, in precedence order."""
     return [f"{pack.id} {pack.version}" for pack in map(load_pack, builtin_pack_paths())]
-
-
-def admin_config(tmp_path: Path, monkeypatch, text: str) -> None:
-    path = tmp_path / "admin.toml"
-    path.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(path))
 
 
 @pytest.fixture
@@ -46,16 +30,9 @@ def no_admin_config(tmp_path: Path, monkeypatch) -> None:
 
 @pytest.fixture
 def repository(tmp_path: Path, monkeypatch) -> Path:
-    """A folder repository signed with a key the administrator's configuration trusts."""
-    key = Ed25519PrivateKey.generate()
-    pack = tmp_path / "acme.yaml"
-    pack.write_text(PACK, encoding="utf-8")
-    repo = tmp_path / "repo"
-    publish(key, [pack], repo, repository="acme")
+    """A signed repository the administrator's configuration trusts."""
     # No update at start here: these tests drive the menu's update themselves (see test_settings_packs.py).
-    admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{public_key_text(key.public_key())}"]\n'
-                                        f'update_source = "{repo}"\n[settings]\ncheck_updates_at_start = false\n')
-    return repo
+    return signed_repository(tmp_path, monkeypatch, "[settings]\ncheck_updates_at_start = false\n")
 
 
 def menu_action(desk, name: str):
