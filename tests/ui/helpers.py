@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -76,3 +77,17 @@ def signed_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings_
     admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{public_key_text(key.public_key())}"]\n'
                                         f'update_source = "{repo}"\n{settings_text}')
     return repo
+
+
+def run_app(look: Callable[[], None], *args: str) -> int:
+    """Run ``precheck.ui.app.main`` with ``look`` queued first, and drop the log handlers it adds."""
+    from precheck.ui import app
+
+    handlers = list(logging.getLogger().handlers)
+    QTimer.singleShot(0, look)
+    try:
+        return app.main(list(args))
+    finally:
+        for handler in set(logging.getLogger().handlers) - set(handlers):
+            handler.close()
+            logging.getLogger().removeHandler(handler)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
+
+from tests.ui.helpers import run_app
 
 pytestmark = pytest.mark.gui
 
 
 def test_main_opens_the_window_before_the_checks_are_loaded(qtbot):
-    from precheck.ui import app
     from precheck.ui.main_window import MainWindow
 
     seen: dict[str, object] = {}
@@ -24,14 +24,7 @@ def test_main_opens_the_window_before_the_checks_are_loaded(qtbot):
         seen["title"] = window.windowTitle()
         window.close()  # the last window: exec() returns, as when the user quits
 
-    handlers = list(logging.getLogger().handlers)
-    QTimer.singleShot(0, look_then_quit)
-    try:
-        assert app.main(["--ui-language", "en"]) == 0
-    finally:
-        for handler in set(logging.getLogger().handlers) - set(handlers):
-            handler.close()
-            logging.getLogger().removeHandler(handler)
+    assert run_app(look_then_quit, "--ui-language", "en") == 0
     assert seen["status"] == "Loading rule packs…"
     assert seen["title"] == "Precheck: check a post before you share it"
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from tests.ui.helpers import AWS_KEY, wait_checked, wait_until
+from tests.ui.helpers import AWS_KEY, run_app, wait_checked, wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -150,11 +150,8 @@ def test_the_command_a_start_carries(argv, command):
 
 def test_the_start_in_the_tray_setting_starts_precheck_gui_in_the_tray(real_tray, settings, monkeypatch, tmp_path):
     """``precheck-gui`` itself, in this process: hidden in the tray where there is one, else a window."""
-    import logging
 
-    from PySide6.QtCore import QTimer
 
-    from precheck.ui import app
     from precheck.ui.main_window import MainWindow
 
     monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(tmp_path / "absent.toml"))
@@ -174,14 +171,7 @@ def test_the_start_in_the_tray_setting_starts_precheck_gui_in_the_tray(real_tray
             QApplication.quit()
             raise
 
-    handlers = list(logging.getLogger().handlers)
-    QTimer.singleShot(0, look_then_quit)
-    try:
-        assert app.main(["--ui-language", "en"]) == 0
-    finally:
-        for handler in set(logging.getLogger().handlers) - set(handlers):
-            handler.close()
-            logging.getLogger().removeHandler(handler)
+    assert run_app(look_then_quit, "--ui-language", "en") == 0
     if real_tray:
         assert seen == {"visible": False, "hides": True, "status": ""}
     else:
