@@ -71,7 +71,7 @@ def build_checker(settings: CheckerSettings | None = None, nlp: NlpEngine | None
 
         nlp = SpacyEngine()
     return Checker(
-        detectors, languages=LangidDetector(), nlp=nlp, context_kinds=CONTEXT_TERM_KINDS,
+        detectors, languages=LangidDetector(settings.languages), nlp=nlp, context_kinds=CONTEXT_TERM_KINDS,
         filters=pack_filters(packs, settings.personal_allow, settings.personal_salt),
     )
 

@@ -19,16 +19,20 @@ _SAMPLE = 2000
 class LangidDetector:
     """Loads the model once per process, lazily, on first use (about 0.6 s)."""
 
-    def __init__(self) -> None:
+    def __init__(self, languages: tuple[str, ...] = SUPPORTED) -> None:
+        """``languages``: the ones the user writes in (a setting); a single one needs no detection."""
+        self.languages = tuple(lang for lang in SUPPORTED if lang in languages) or SUPPORTED
         self._identifier: Any = None
         self._lock = threading.Lock()
 
     def detect(self, text: str) -> str:
+        if len(self.languages) == 1:
+            return self.languages[0]
         sample = text[:_SAMPLE]
         if not any(c.isalpha() for c in sample):
             return DEFAULT
         language = self._get().classify(sample)[0]
-        return language if language in SUPPORTED else DEFAULT
+        return language if language in self.languages else DEFAULT
 
     def warm_up(self) -> None:
         self._get()
@@ -41,6 +45,6 @@ class LangidDetector:
 
                 model = Path(py3langid.__file__).parent / "data" / "model.npz.xz"
                 identifier = LanguageIdentifier.from_modelpath(model, norm_probs=True)
-                identifier.set_languages(list(SUPPORTED))
+                identifier.set_languages(list(self.languages))
                 self._identifier = identifier
             return self._identifier

@@ -39,3 +39,8 @@ def test_dev_corpus_languages(dev_dir) -> None:
     wrong = [r["id"] for r in records if DETECTOR.detect(r["text"]) != r["lang"]]
     print(f"language detection: {len(records) - len(wrong)}/{len(records)} right; wrong: {wrong}")
     assert len(wrong) <= len(records) * 0.03
+
+
+def test_a_single_draft_language_from_the_settings_is_always_used() -> None:
+    assert LangidDetector(("nl",)).detect("Great day with the team!") == "nl"
+    assert LangidDetector(("en",)).detect("Trots op het team!") == "en"
