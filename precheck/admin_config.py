@@ -58,7 +58,6 @@ class AdminConfig:
     trusted_keys: tuple[str, ...] = ()
     update_source: str | None = None
     source: Path | None = None
-    extra: dict[str, object] = field(default_factory=dict, compare=False)
     grammar: GrammarSettings = field(default_factory=GrammarSettings)
     settings: dict[str, object] = field(default_factory=dict, compare=False)
     locked: frozenset[str] = frozenset()
@@ -113,7 +112,7 @@ def load_admin_config(path: Path | None = None) -> AdminConfig:
         raise AdminConfigError(f"{path}: packs.update_source must be a string")
     settings, locked = _user_settings(data.get("settings", {}), path)
     return AdminConfig(
-        trusted_keys=tuple(keys), update_source=source, source=path, extra=data,
+        trusted_keys=tuple(keys), update_source=source, source=path,
         grammar=_grammar_settings(data.get("grammar", {}), path), settings=settings, locked=locked,
     )
 

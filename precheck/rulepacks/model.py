@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from precheck.core.detector import RuleMeta
@@ -156,4 +156,3 @@ class Pack:
     disable: tuple[str, ...] = ()
     tests: tuple[PackTest, ...] = ()
     simulate: bool = False
-    extra: dict[str, object] = field(default_factory=dict, compare=False)
