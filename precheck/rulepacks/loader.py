@@ -239,8 +239,27 @@ def _compiles(regex: str, ignore_case: bool, f: Fields, key: str) -> bool:
 
 
 def _unique_ids(metas: list[RuleMeta], data: Located, problems: Problems) -> None:
-    seen: set[str] = set()
+    """Each repeat is reported where it is written, naming the line of the first use."""
+    places = _rule_places(data)
+    uses: dict[str, int] = {}
     for meta in metas:
-        if meta.rule in seen:
-            problems.add(data.where(), f"rule id {meta.rule!r} is used twice; give each rule its own id")
-        seen.add(meta.rule)
+        count = uses[meta.rule] = uses.get(meta.rule, 0) + 1
+        if count == 1:
+            continue
+        found = places.get(meta.rule.partition("/")[2], [])
+        where, first = (found[count - 1], f" (first at line {found[0][0]})") if len(found) >= count else \
+            (data.where(), "")
+        problems.add(where, f"rule id {meta.rule!r} is used twice{first}; give each rule its own id")
+
+
+def _rule_places(data: Located) -> dict[str, list[tuple[int, int]]]:
+    """Where each rule is named (its ``id``, else its ``kind``), in the order they are written."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for section in ("patterns", "terms", "policies"):
+        items = data.get(section)
+        for item in items if isinstance(items, list) else ():
+            key = "id" if isinstance(item, Located) and "id" in item else "kind"
+            name = item.get(key) if isinstance(item, Located) else None
+            if isinstance(name, str):
+                places.setdefault(name, []).append(item.where(key))
+    return places

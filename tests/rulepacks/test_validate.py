@@ -34,7 +34,10 @@ def term(id: str = "falcon", replacement: str = "a new project", values: str = "
 
 @pytest.mark.parametrize(("body", "where", "needle"), [
     ("terms:\n" + term() + "    replacment: x\n", "10:5", "unknown key 'replacment'"),
-    ("terms:\n" + term() + term(), "1:1", "rule id 'dept/falcon' is used twice"),
+    ("terms:\n" + term() + term(), "10:5", "rule id 'dept/falcon' is used twice (first at line 4)"),
+    ("patterns:\n  - {id: p, kind: k, category: pii, severity: warn, message: m, regex: a}\n"
+     "  - {id: p, kind: k, category: pii, severity: warn, message: m, regex: b}\n", "5:6",
+     "rule id 'dept/p' is used twice (first at line 4)"),
     ("terms:\n" + term(values="[]"), "9:5", "'values' in term group 'falcon' is empty"),
     ("terms:\n" + term(values="Project Falcon"), "9:5", "must be a list"),
     ("patterns:\n  - {id: p, kind: k, category: pii, severity: warn, message: m, regex: '(a))'}\n", "4:65",
