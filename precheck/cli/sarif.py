@@ -60,5 +60,5 @@ def _result(f: Finding, text: str, uri: str) -> dict[str, Any]:
                 }
             }
         ],
-        "properties": {"category": f.category.value, "kind": f.kind, "confidence": f.confidence},
+        "properties": {"category": f.category.value, "kind": f.kind, "confidence": f.confidence, "trial": f.trial},
     }

@@ -39,6 +39,7 @@ class RuleMeta:
     severity: Severity
     message: str
     channels: frozenset[str] | None = None
+    trial: bool = False
 
     def applies_to(self, channel: str) -> bool:
         return self.channels is None or channel in self.channels
@@ -64,4 +65,5 @@ class RuleMeta:
             rule=self.rule,
             confidence=round(min(max(confidence, 0.0), 1.0), 3),
             suggestions=suggestions,
+            trial=self.trial,
         )

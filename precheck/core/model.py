@@ -40,7 +40,9 @@ class Finding:
     """One problem in a draft.
 
     ``start``/``end`` are code-point indices into the ORIGINAL text, so
-    ``original[start:end] == text`` always holds.
+    ``original[start:end] == text`` always holds. ``trial`` marks a rule an
+    admin is still trying out: shown, but it never changes the verdict or the
+    safer text.
     """
 
     category: Category
@@ -53,6 +55,7 @@ class Finding:
     rule: str
     confidence: float = 1.0
     suggestions: tuple[str, ...] = ()
+    trial: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -73,7 +76,7 @@ class Finding:
         """The same finding, moved by ``offset`` code points (chunk to document)."""
         return Finding(
             self.category, self.kind, self.severity, self.start + offset, self.end + offset,
-            self.text, self.message, self.rule, self.confidence, self.suggestions,
+            self.text, self.message, self.rule, self.confidence, self.suggestions, self.trial,
         )
 
 

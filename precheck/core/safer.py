@@ -40,8 +40,11 @@ class Edit:
 
 def safer_text(text: str, findings: Sequence[Finding]) -> str:
     """Every first suggestion applied; should that empty the post, a removal that offers a
-    neutral wording as its second suggestion ("What a situation") uses it instead."""
-    findings = list(findings)
+    neutral wording as its second suggestion ("What a situation") uses it instead.
+
+    Trial rules are left out: an admin trying a rule must not rewrite anyone's post.
+    """
+    findings = [f for f in findings if not f.trial]
     result = rewrite(*plan(text, findings))
     if not _has_words(text):
         return result

@@ -19,6 +19,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule,
         "message": f.message,
         "suggestions": list(f.suggestions),
+        "trial": f.trial,
     }
 
 

@@ -13,9 +13,9 @@ TRIAL_PREFIX = "(trial rule) "
 
 def trial(meta: RuleMeta) -> RuleMeta:
     """Information severity keeps a trial rule visible to users while it can never move the verdict."""
-    if meta.message.startswith(TRIAL_PREFIX):
+    if meta.trial:
         return meta
-    return replace(meta, severity=Severity.INFO, message=TRIAL_PREFIX + meta.message)
+    return replace(meta, severity=Severity.INFO, message=TRIAL_PREFIX + meta.message, trial=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ def test_json_contract(post: Path) -> None:
     assert (data["verdict"], data["language"], data["channel"]) == ("block", "en", "public")
     finding = data["findings"][0]
     assert set(finding) == {"category", "kind", "severity", "start", "end", "text", "confidence",
-                            "rule", "message", "suggestions"}
+                            "rule", "message", "suggestions", "trial"}
     assert AWS_POST[finding["start"]:finding["end"]] == finding["text"] == "AKIAZ7EXAMPLE4NWL2QX"
     assert "AKIA" not in data["safer_text"] and data["safer_text"].endswith("Thanks all!")
 

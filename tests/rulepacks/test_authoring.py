@@ -187,8 +187,20 @@ def test_trial_rule_is_shown_but_never_changes_the_verdict(tmp_path: Path) -> No
     report = checker(trial).check("We launch Project Falcon soon.", language="en")
     falcon = [f for f in report.findings if f.rule == "dept/falcon"]
     assert falcon and falcon[0].severity is Severity.INFO
-    assert falcon[0].message.startswith("(trial rule) ")
+    assert falcon[0].message.startswith("(trial rule) ") and falcon[0].trial
     assert report.verdict is Verdict.OK
+
+
+def test_trial_rule_offers_its_fix_but_leaves_the_safer_text_alone(tmp_path: Path) -> None:
+    text = "We launch Project Falcon soon."
+    pack = TERMS.replace("    values:", "    replacement: a new project\n    values:")
+    enforced = checker(write(tmp_path, "dept", pack.format(pack="dept", extra=""))).check(text, language="en")
+    tried = checker(write(tmp_path, "trial", pack.format(pack="dept", extra="simulate: true"))).check(
+        text, language="en")
+    assert "Falcon" not in enforced.safer_text
+    falcon = next(f for f in tried.findings if f.rule == "dept/falcon")
+    assert falcon.suggestions and falcon.suggestions[0] not in text
+    assert tried.safer_text == text
 
 
 def test_trial_policy_is_information_only() -> None:
