@@ -36,3 +36,10 @@ def user_data_dir() -> Path:
 
 def installed_packs_dir() -> Path:
     return user_data_dir() / "packs"
+
+
+def term_cache_dir() -> Path:
+    """Built term matchers of large packs (no draft text); honours XDG_CACHE_HOME."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("precheck", appauthor=False)) / "terms"

@@ -15,7 +15,8 @@ from precheck.core.detector import Detector
 from precheck.core.engine import Checker
 from precheck.core.language import LangidDetector
 from precheck.detectors.registry import builtin_detectors
-from precheck.paths import builtin_pack_paths, installed_packs_dir
+from precheck.detectors.term_cache import TermCache
+from precheck.paths import builtin_pack_paths, installed_packs_dir, term_cache_dir
 from precheck.rulepacks.install import installed_pack_paths
 from precheck.rulepacks.loader import CONTEXT_TERM_KINDS, load_pack
 from precheck.rulepacks.model import Pack
@@ -41,6 +42,8 @@ class CheckerSettings:
     # (``precheck.core.filters.term_digest``), so settings never hold the flagged text.
     personal_allow: frozenset[str] = frozenset()
     personal_salt: bytes = b""
+    # Keep the built matcher of large term packs in the user's cache folder for a fast next start.
+    cache_terms: bool = True
 
 
 def active_pack_paths(settings: CheckerSettings) -> list[Path]:
@@ -63,7 +66,8 @@ def build_checker(settings: CheckerSettings | None = None, nlp: NlpEngine | None
     """``nlp`` reuses a loaded engine, so callers that build several checkers load spaCy once."""
     settings = settings or CheckerSettings()
     packs = load_packs(settings)
-    detectors: list[Detector] = builtin_detectors(packs)
+    cache = TermCache(term_cache_dir()) if settings.cache_terms else None
+    detectors: list[Detector] = builtin_detectors(packs, cache)
     if not settings.use_nlp:
         nlp = None
     elif nlp is None and any(d.requires for d in detectors):

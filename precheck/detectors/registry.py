@@ -12,6 +12,7 @@ from precheck.detectors.personal import PersonalDetector
 from precheck.detectors.phones import PhoneDetector
 from precheck.detectors.policies import PolicyDetector
 from precheck.detectors.shouting import ShoutingDetector
+from precheck.detectors.term_cache import TermCache
 from precheck.detectors.terms import TermDetector
 from precheck.detectors.tone import ToneTargetDetector, ToneWordsDetector
 from precheck.detectors.tone_words import build_tone_words
@@ -19,14 +20,14 @@ from precheck.detectors.topics import TopicDetector
 from precheck.rulepacks.model import Pack
 
 
-def builtin_detectors(packs: Sequence[Pack]) -> list[Detector]:
+def builtin_detectors(packs: Sequence[Pack], term_cache: TermCache | None = None) -> list[Detector]:
     patterns = [rule for pack in packs for rule in pack.patterns]
     tone = build_tone_words(packs)
     return [
         PatternDetector(patterns),
         PhoneDetector(),
         PersonalDetector(),
-        TermDetector([term for pack in packs for term in pack.terms]),
+        TermDetector([term for pack in packs for term in pack.terms], term_cache),
         FigureDetector(),
         NerFigureDetector(),
         TopicDetector(),

@@ -36,6 +36,7 @@ from precheck.core.model import Finding
 from precheck.core.normalize import normalize
 from precheck.core.overlaps import keep_strongest
 from precheck.detectors.suggest import restates
+from precheck.detectors.term_cache import TermCache, cache_key, worth_caching
 from precheck.detectors.term_views import (
     BREAK,
     DOT,
@@ -109,12 +110,21 @@ class TermDetector:
     requires: frozenset[str] = frozenset()
     scope = "chunk"
 
-    def __init__(self, rules: Sequence[TermRule]) -> None:
+    def __init__(self, rules: Sequence[TermRule], cache: TermCache | None = None) -> None:
+        """``cache`` keeps the built matcher of a large pack on disk for the next start."""
         self._rules = tuple(rules)
         self._automaton: ahocorasick.Automaton | None = None
-        self.keys = 0
         if self._rules:
-            self._automaton = self._build()
+            self._automaton = self._cached(cache) if cache and worth_caching(self._rules) else self._build()
+        self.keys = len(self._automaton) if self._automaton is not None else 0
+
+    def _cached(self, cache: TermCache) -> ahocorasick.Automaton:
+        key = cache_key(self._rules)
+        automaton = cache.load(key)
+        if automaton is None:
+            automaton = self._build()
+            cache.store(key, automaton)
+        return automaton
 
     def _build(self) -> ahocorasick.Automaton:
         entries: dict[str, list[tuple[int, str, int]]] = {}
@@ -127,7 +137,6 @@ class TermDetector:
         for key, found in entries.items():
             automaton.add_word(key, (len(key), tuple(found)))
         automaton.make_automaton()
-        self.keys = len(entries)
         return automaton
 
     def detect(self, ctx: CheckContext) -> list[Finding]:
