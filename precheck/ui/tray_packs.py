@@ -18,8 +18,7 @@ from precheck.core.errors import PackError, PrecheckError
 from precheck.paths import installed_packs_dir
 from precheck.rulepacks.fetch import fetcher_for
 from precheck.rulepacks.install import UpdateResult, read_state, update
-from precheck.rulepacks.loader import load_pack
-from precheck.service import CheckerSettings, active_pack_versions
+from precheck.service import CheckerSettings, active_pack_versions, read_pack
 from precheck.ui.i18n import tr
 from precheck.ui.tray_checks import Background
 
@@ -44,7 +43,7 @@ def _origins(settings: CheckerSettings, packs: list[tuple[str, str]]) -> tuple[s
     extra = set()
     for path in settings.extra_packs:
         try:
-            extra.add(load_pack(path).id)
+            extra.add(read_pack(path).id)
         except PrecheckError:
             continue
     return tuple("extra" if i in extra else "builtin" if i in builtin else "installed" for i, _ in packs)

@@ -1,4 +1,4 @@
-"""A large term pack's matcher is kept on disk: the next start reads it instead of building it."""
+"""A large term pack starts fast: parsed once per process, and its built matcher kept on disk."""
 
 from __future__ import annotations
 
@@ -113,3 +113,18 @@ def test_cache_can_be_turned_off(tmp_path: Path, cache_dir: Path) -> None:
                                use_nlp=False, cache_terms=False)
     build_checker(settings)
     assert not cache_dir.exists()
+
+
+def test_a_pack_is_parsed_once_while_its_file_is_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from precheck import service
+
+    pack = big_pack(tmp_path, name="once")
+    calls: list[Path] = []
+    real = service.load_pack
+    monkeypatch.setattr(service, "load_pack", lambda path: calls.append(path) or real(path))
+    first = service.read_pack(pack)
+    assert service.read_pack(pack) is first
+    assert len(calls) == 1
+    big_pack(tmp_path, name="once", extra="Lotus5678 Trading")
+    assert "Lotus5678 Trading" in service.read_pack(pack).terms[0].values
+    assert len(calls) == 2
