@@ -17,7 +17,9 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from precheck.core.engine import Checker, Tier
 from precheck.core.errors import PackError, PrecheckError
-from precheck.core.model import Report
+from precheck.core.language import LangidDetector
+from precheck.core.model import Report, Verdict
+from precheck.selftest import SAMPLES
 from precheck.service import CheckerSettings, build_checker, build_grammar
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,8 @@ class Loaded:
 
 
 Loader = Callable[[], Loaded]
+# The self-test's harmless samples: no user text is ever used to warm up.
+WARM_UP_POSTS = {language: text for language, text, verdict in SAMPLES if verdict is Verdict.OK}
 
 
 def load_checker(settings: CheckerSettings) -> Loaded:
@@ -52,11 +56,15 @@ def load_checker(settings: CheckerSettings) -> Loaded:
 
 
 def warm_up(loaded: Loaded) -> None:
-    """Load the language detector and spaCy (and start LanguageTool) now, not on first use."""
+    """Load the language detector and spaCy, compile each language's word lists (and start
+    LanguageTool) now, not on the user's first check."""
     checker = loaded.checker
     checker.resolve_language("Warming up the language detector.", "auto")
     if checker.nlp is not None:
         checker.nlp.warm_up("en")
+    if isinstance(checker, Checker) and isinstance(checker.languages, LangidDetector):
+        for language in checker.languages.languages:
+            checker.check(WARM_UP_POSTS[language], language=language)
     if loaded.grammar is not None:
         loaded.grammar.warm_up()
 
