@@ -4,12 +4,12 @@ The wording people use changes with every post; the logic that weighs it
 should not. So detectors keep only rules ("a figure near a financial word",
 "an insider speaking"), and the words live in ``resources/lexicons``.
 
-Phrase syntax, matched on the normalised, case-folded text:
-``a|b`` alternatives for one word; ``word*`` any ending and ``*word`` any
-beginning (Dutch compounds: ``*omzet`` finds "jaaromzet"); ``...`` up to
-five other words in between (Dutch separable verbs: "nemen ... over");
-``#`` a number. Words are separated by anything that is not a letter or digit,
-but a phrase never runs across the end of a sentence.
+Phrases are written in the phrase language of ``detectors/phrases.py`` and
+matched on the normalised, case-folded text: ``a|b`` alternatives for one
+word; ``word*`` any ending and ``*word`` any beginning (Dutch compounds:
+``*omzet`` finds "jaaromzet"); ``...`` up to five other words in between
+(Dutch separable verbs: "nemen ... over"); ``#`` a number. A phrase never
+runs across the end of a sentence.
 """
 
 from __future__ import annotations
@@ -20,15 +20,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-import re2
 import yaml
 
+from precheck.detectors.phrases import compile_re2, phrase_regex, scan
 from precheck.paths import resources_dir
 
-GAP_WORDS = 5
-_WORD = r"[\pL\pN]"
-_SEP = r"[^\pL\pN.!?\n]+"
-_NUMBER = r"\d+(?:[.,]\d+)*"
 # Fixed internal pattern: a sentence ends at . ! ? or … before a space, or at a line break.
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
 
@@ -57,61 +53,35 @@ def for_language(entry: Mapping[str, Sequence[str]] | None, language: str) -> li
     return phrases
 
 
-def _token(token: str) -> str:
-    if token == "#":
-        return _NUMBER
-    options = []
-    for word in token.split("|"):
-        body = re2.escape(word.strip("*")).replace(r"\'", "'").replace("'", "['’]")
-        head = f"{_WORD}*" if word.startswith("*") else ""
-        tail = f"{_WORD}*" if word.endswith("*") and len(word) > 1 else ""
-        options.append(head + body + tail)
-    return "(?:" + "|".join(options) + ")"
-
-
-def phrase_regex(phrase: str) -> str:
-    """One phrase as an RE2 pattern; ``\\b`` only where the edge is an ASCII word character."""
-    parts: list[str] = []
-    gap = False
-    for token in phrase.lower().split():
-        if token == "...":
-            gap = True
-            continue
-        if parts:
-            parts.append(f"(?:{_SEP}{_WORD}+){{0,{GAP_WORDS}}}{_SEP}" if gap else _SEP)
-        parts.append(_token(token))
-        gap = False
-    first, last = phrase.split()[0], phrase.split()[-1]
-    lead = r"\b" if first[0].isascii() and (first[0].isalnum() or first == "#") else ""
-    trail = r"\b" if last[-1].isascii() and (last[-1].isalnum() or last == "#") else ""
-    return lead + "".join(parts) + trail
-
-
 class PhraseSet:
-    """A list of phrases as one RE2 pattern, preferring the longest match at a position."""
+    """A list of phrases as one RE2 pattern, preferring the longest match at a position.
+
+    Compiled on first use: a checker holds over a hundred of these, and an
+    English post never needs the Dutch ones.
+    """
 
     def __init__(self, phrases: Iterable[str]) -> None:
         unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
         self.phrases = tuple(unique)
-        self._regex = _compile("|".join(f"(?:{phrase_regex(p)})" for p in unique)) if unique else None
+        self._compiled: Any = None
 
     def __bool__(self) -> bool:
-        return self._regex is not None
+        return bool(self.phrases)
+
+    @property
+    def _regex(self) -> Any:
+        if self._compiled is None and self.phrases:
+            pattern = "|".join(f"(?:{phrase_regex(p, symbol_edges=False)})" for p in self.phrases)
+            self._compiled = compile_re2(pattern, longest=True)
+        return self._compiled
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if self._regex is None:
-            return []
-        return [m.span() for m in self._regex.finditer(text)]
+        regex = self._regex
+        return [] if regex is None else list(scan(regex, text))
 
     def search(self, text: str) -> bool:
-        return self._regex is not None and self._regex.search(text) is not None
-
-
-def _compile(pattern: str) -> Any:
-    options = re2.Options()
-    options.log_errors = False
-    options.longest_match = True
-    return re2.compile(pattern, options)
+        regex = self._regex
+        return regex is not None and regex.search(text) is not None
 
 
 class Spans:

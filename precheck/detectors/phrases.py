@@ -1,7 +1,7 @@
-"""The phrase language of tone word lists and policies, compiled once to RE2.
+"""The one phrase language of word lists, cue lists and policies, compiled to RE2.
 
-The syntax is the one of the confidential cue lists (``detectors/lexicon.py``),
-so an admin learns a single language: ``a|b`` one of these words, ``word*``
+Tone lists, policies and the shipped cue lists (``detectors/lexicon.py``) all
+use it, so an admin learns a single language: ``a|b`` one of these words, ``word*``
 any ending, ``*word`` any beginning (Dutch compounds), ``...`` up to five
 words in between, ``#`` a number. Tone and policy phrases add three things:
 ``{name}`` (one to three capitalised words: "namens Northwind" but not
@@ -18,7 +18,7 @@ no entry can make matching slow.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -109,8 +109,13 @@ def token_regex(token: str, stretch: bool = False) -> str:
     return "(?:" + "|".join(_word(w, stretch) for w in token.split("|")) + ")"
 
 
-def phrase_regex(phrase: str, stretch: bool = False) -> str:
-    """One phrase as an RE2 pattern; edges get ``\\b`` only where they are ASCII word characters."""
+def phrase_regex(phrase: str, stretch: bool = False, *, symbol_edges: bool = True) -> str:
+    """One phrase as an RE2 pattern; edges get ``\\b`` only where they are ASCII word characters.
+
+    With ``symbol_edges`` a phrase that starts with an ASCII symbol ("/s") must
+    follow a space or the start; cue lists turn it off, since their symbols
+    ("$", "'s") stick to the word before.
+    """
     tokens = phrase.split()
     if not tokens or tokens[0] == "..." or tokens[-1] == "...":
         raise PhraseError(f"{phrase!r}: a phrase needs words, and '...' only between them")
@@ -124,14 +129,14 @@ def phrase_regex(phrase: str, stretch: bool = False) -> str:
             parts.append(f"(?:{_SEP}{_WORD}+){{0,{GAP_WORDS}}}{_SEP}" if gap else _SEP)
         parts.append(token_regex(token, stretch))
         gap = False
-    return _edge(tokens[0], lead=True) + "".join(parts) + _edge(tokens[-1], lead=False)
+    return _edge(tokens[0], True, symbol_edges) + "".join(parts) + _edge(tokens[-1], False, symbol_edges)
 
 
-def _edge(token: str, lead: bool) -> str:
+def _edge(token: str, lead: bool, symbol_edges: bool) -> str:
     char = token.strip("*")[:1] if lead else token.strip("*")[-1:]
     if token in SLOTS or (char.isascii() and char.isalnum()):
         return r"\b"
-    if lead and char and char.isascii() and not char.isspace():
+    if symbol_edges and lead and char and char.isascii() and not char.isspace():
         return r"(?:^|[\s(])"  # "/s" after a space, never inside a URL
     return ""
 
@@ -183,17 +188,10 @@ class PhraseSet(Generic[T]):
         return self._all is not None
 
     def find(self, text: str) -> list[Hit[T]]:
-        """Scan UTF-8 bytes: the RE2 binding maps every str offset by counting from the start,
-        which makes a long post quadratic; one offset map per text keeps it linear."""
         if self._all is None:
             return []
-        data = text.encode("utf-8")
-        chars = None if len(data) == len(text) else _char_offsets(text, len(data))
         hits = []
-        for match in self._all.finditer(data):
-            start, end = match.span()
-            if chars is not None:
-                start, end = chars[start], chars[end]
+        for start, end in scan(self._all, text):
             while start < end and (text[start].isspace() or text[start] == "("):
                 start += 1
             item = self._identify(text, start, end)
@@ -245,6 +243,16 @@ class PhraseSet(Generic[T]):
                     if base + found.start() <= start and base + found.end() >= end:
                         return True
         return False
+
+
+def scan(regex: Any, text: str) -> Iterator[tuple[int, int]]:
+    """Match spans in characters, found on UTF-8 bytes: the RE2 binding maps every str offset
+    by counting from the start, which makes a long post quadratic; one offset map keeps it linear."""
+    data = text.encode("utf-8")
+    chars = None if len(data) == len(text) else _char_offsets(text, len(data))
+    for match in regex.finditer(data):
+        start, end = match.span()
+        yield (start, end) if chars is None else (chars[start], chars[end])
 
 
 def _char_offsets(text: str, size: int) -> list[int]:
