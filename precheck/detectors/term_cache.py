@@ -34,7 +34,7 @@ CACHE_FORMAT = 1
 MIN_VALUES = 2_000
 KEEP = 2
 _SUFFIX = ".terms"
-_KEY_INPUTS = ("terms.py", "term_views.py", "term_words.py")
+_KEY_INPUTS = ("terms.py", "term_shapes.py", "term_views.py", "term_words.py")
 
 
 def worth_caching(rules: Sequence[TermRule]) -> bool:
