@@ -48,7 +48,7 @@ eval: install
 	$(BIN)/python benchmarks/eval_corpus.py
 
 # The self-contained one-folder app (dist/precheck/), built with build.spec.
-dist: install
+dist: install system-deps
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
 	$(BIN)/python packaging/report_size.py dist/precheck
@@ -58,6 +58,7 @@ dist-test: dist
 	env -i HOME=$$HOME PATH=/usr/bin:/bin dist/precheck/precheck --self-test
 	env -i HOME=$$HOME PATH=/usr/bin:/bin dist/precheck/precheck check examples/sample-post.txt; \
 		test $$? -eq 2 || { echo "frozen CLI check did not block the sample post"; exit 1; }
+	xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" $(BIN)/python packaging/frozen_start.py --runs 1
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
