@@ -135,7 +135,7 @@ class PatternDetector:
             if confidence is None:
                 continue
             a, b = norm.to_original(start, end)
-            suggestions = _suggest(rule, ctx.text[a:b])
+            suggestions = _suggest(rule, ctx.text[a:b], ctx.language)
             yield rule.meta.make(ctx, a, b, confidence=confidence, suggestions=suggestions)
 
 
@@ -236,9 +236,10 @@ def _confidence(rule: PatternRule, text: str, start: int, end: int) -> float | N
     return None if rule.context.required else rule.confidence
 
 
-def _suggest(rule: PatternRule, original: str) -> tuple[str, ...]:
-    if rule.replacement is not None:
-        return (rule.replacement,)
+def _suggest(rule: PatternRule, original: str, language: str) -> tuple[str, ...]:
+    replacement = rule.replacement.for_language(language) if rule.replacement else None
+    if replacement is not None:
+        return (replacement,)
     if rule.mask:
         return (MASKS[rule.mask](original),)
     return ()

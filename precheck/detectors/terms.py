@@ -118,8 +118,9 @@ class TermDetector:
         for a, b, rule_index, confidence in spans:
             rule = self._rules[rule_index]
             suggestions = ()
-            if rule.replacement is not None:
-                suggestions = (fit_replacement(rule.replacement, ctx.text, a, b),)
+            replacement = rule.replacement.for_language(ctx.language) if rule.replacement else None
+            if replacement is not None:
+                suggestions = (fit_replacement(replacement, ctx.text, a, b),)
             out.append(rule.meta.make(ctx, a, b, confidence=confidence, suggestions=suggestions))
         return out
 

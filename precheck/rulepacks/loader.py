@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from precheck.core.detector import RuleMeta
 from precheck.core.errors import PackError
 from precheck.core.model import Category, Severity
+from precheck.detectors.lexicon import load_lexicon
 from precheck.detectors.masks import MASKS
 from precheck.detectors.validators import VALIDATORS
 from precheck.rulepacks.compiled import read_twin
 from precheck.rulepacks.conduct import each_mapping, parse_lexicons, parse_policies
 from precheck.rulepacks.fields import Fields, Problems
-from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule, trial
+from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule, Wording, trial
 from precheck.rulepacks.sections import compile_problem, parse_allow, parse_disable, parse_tests, simulated
 from precheck.rulepacks.yaml_lines import Located, load_located
 
@@ -24,7 +26,9 @@ LANGUAGES = ("en", "nl")
 CHANNELS = ("public", "internal")
 # Term kinds that are context for policies, never findings by themselves.
 CONTEXT_TERM_KINDS = frozenset({"competitor"})
-TERM_KINDS = ("codename", "unreleased_product", "customer_name", "competitor", "internal_host", "internal_term")
+# What a term kind says and becomes when its pack does not say (resources/lexicons/confidential/terms.yaml).
+TERM_KIND_DEFAULTS: dict[str, dict[str, Any]] = load_lexicon("terms")
+TERM_KINDS = tuple(TERM_KIND_DEFAULTS)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEADER = (
@@ -41,16 +45,6 @@ _TERM_KEYS = (
 )
 _CONTEXT_KEYS = ("words", "window", "boost", "required", "exclude")
 MAX_PACK_BYTES = 64 * 1024 * 1024
-
-TERM_MESSAGES = {
-    "codename": "Internal project codename: naming it in public can reveal plans the company has not announced.",
-    "unreleased_product": "Unreleased product: mentioning it before launch can leak the company's plans.",
-    "customer_name": "Customer name: the company may only name customers with their consent.",
-    "competitor": "Competitor named: keep comments about competitors neutral, or leave them out.",
-    "internal_host": "Internal system name: host names help attackers map the company's network.",
-    "internal_term": "Internal term: this label is meant for colleagues, not for the public.",
-}
-
 
 def load_pack(path: Path) -> Pack:
     """Read and check one pack file; raises ``PackError`` listing every problem in it."""
@@ -128,7 +122,7 @@ def _meta(f: Fields, pack_id: str, rule_id: str | None) -> RuleMeta | None:
     if kind is not None and not _SNAKE.match(kind):
         f.problems.add(f.data.where("kind"), f"kind {kind!r} must be snake_case")
         return None
-    message = f.get("message", str) or TERM_MESSAGES.get(kind or "", "")
+    message = f.get("message", str) or TERM_KIND_DEFAULTS.get(kind or "", {}).get("message", "")
     if not message:
         f.problems.add(f.data.where(), f"{f.what} needs a 'message' that says why it matters")
     if None in (kind, category, severity) or not message:
@@ -163,7 +157,7 @@ def _pattern(item: Located, pack_id: str, problems: Problems) -> PatternRule | N
         meta=meta, regex=regex, group=f.get("group", (int, str), 0), ignore_case=ignore_case,
         validator=validator, min_entropy=f.get("min_entropy", (int, float)),
         context=_context(item, f), deny=deny, confidence=float(confidence),
-        replacement=f.get("replacement", str), mask=mask, languages=f.subset("languages", LANGUAGES),
+        replacement=wording(f), mask=mask, languages=f.subset("languages", LANGUAGES),
         keywords=tuple(k.lower() for k in f.strings("keywords", allow_empty=False) or ()),
         split=bool(f.get("split", bool, False)),
     )
@@ -194,9 +188,41 @@ def _term(item: Located, pack_id: str, problems: Problems) -> TermRule | None:
     if meta is None or not values:
         return None
     return TermRule(
-        meta=meta, values=values, replacement=f.get("replacement", str),
+        meta=meta, values=values, replacement=_with_kind_default(wording(f), meta.kind),
         languages=f.subset("languages", LANGUAGES),
     )
+
+
+def wording(f: Fields, key: str = "replacement") -> Wording | None:
+    """A replacement written as text (every language) or as ``{en: ..., nl: ...}``."""
+    value = f.get(key, (str, dict))
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Wording(everywhere=value)
+    entries = []
+    for language, text in value.items():
+        if language not in LANGUAGES or not isinstance(text, str):
+            f.problems.add(value.where(str(language)) if isinstance(value, Located) else f.data.where(key),
+                           f"{key!r} in {f.what} maps a language ({', '.join(LANGUAGES)}) to text, "
+                           f"not {language!r}: {text!r}")
+            return None
+        entries.append((language, text))
+    if not entries:
+        f.problems.add(f.data.where(key), f"{key!r} in {f.what} is empty")
+        return None
+    return Wording(per_language=tuple(entries))
+
+
+def _with_kind_default(replacement: Wording | None, kind: str) -> Wording | None:
+    """Languages the pack gives no wording for get the kind's own ("een klant"), so the safer
+    text never keeps a customer's name for want of a replacement."""
+    defaults = TERM_KIND_DEFAULTS.get(kind, {}).get("replacement") or {}
+    if replacement is not None and replacement.everywhere is not None:
+        return replacement
+    given = dict(replacement.per_language) if replacement is not None else {}
+    merged = {**defaults, **given}
+    return Wording(per_language=tuple(merged.items())) if merged else None
 
 
 def _matchable(item: Located, values: tuple[str, ...] | None, problems: Problems) -> tuple[str, ...] | None:

@@ -19,6 +19,21 @@ def trial(meta: RuleMeta) -> RuleMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """A replacement: one text for posts in any language, or one per language.
+
+    ``replacement: a customer`` reads the same in every post; with
+    ``replacement: {en: a customer, nl: een klant}`` a Dutch post gets Dutch.
+    """
+
+    everywhere: str | None = None
+    per_language: tuple[tuple[str, str], ...] = ()
+
+    def for_language(self, language: str) -> str | None:
+        return next((text for lang, text in self.per_language if lang == language), self.everywhere)
+
+
+@dataclass(frozen=True, slots=True)
 class ContextWords:
     """Words near a match that raise (or, when ``required``, are needed for) confidence.
 
@@ -52,7 +67,7 @@ class PatternRule:
     context: ContextWords | None = None
     deny: tuple[str, ...] = ()
     confidence: float = 0.9
-    replacement: str | None = None
+    replacement: Wording | None = None
     mask: str | None = None
     languages: frozenset[str] | None = None
     keywords: tuple[str, ...] = ()
@@ -65,7 +80,7 @@ class TermRule:
 
     meta: RuleMeta
     values: tuple[str, ...]
-    replacement: str | None = None
+    replacement: Wording | None = None
     languages: frozenset[str] | None = None
 
 

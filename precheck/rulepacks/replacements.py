@@ -12,9 +12,12 @@ from typing import Any
 from precheck.core.model import Report
 from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
 
+Site = tuple[tuple[int, int], str, str | None]
 
-def replacement_sites(text: str) -> Iterator[tuple[tuple[int, int], str]]:
-    """Position and text of every non-empty ``replacement`` in a pack, examples excluded."""
+
+def replacement_sites(text: str) -> Iterator[Site]:
+    """Position, text and language (None: every language) of every non-empty ``replacement``
+    in a pack, examples excluded."""
     data = load_located(text)
     if isinstance(data, Located):
         for key, value in data.items():
@@ -22,13 +25,16 @@ def replacement_sites(text: str) -> Iterator[tuple[tuple[int, int], str]]:
                 yield from _walk(value)
 
 
-def _walk(node: Any) -> Iterator[tuple[tuple[int, int], str]]:
+def _walk(node: Any) -> Iterator[Site]:
     if isinstance(node, Located):
         for key, value in node.items():
-            if key == "replacement" and isinstance(value, str) and value.strip():
-                yield node.where(key), value
-            else:
+            if key != "replacement":
                 yield from _walk(value)
+            elif isinstance(value, str) and value.strip():
+                yield node.where(key), value, None
+            elif isinstance(value, Located):
+                yield from ((value.where(lang), text, lang) for lang, text in value.items()
+                            if isinstance(text, str) and text.strip())
     elif isinstance(node, LocatedList):
         for item in node:
             yield from _walk(item)
@@ -37,10 +43,10 @@ def _walk(node: Any) -> Iterator[tuple[tuple[int, int], str]]:
 def flagged_replacements(
     source: str, text: str, languages: frozenset[str], check: Callable[..., Report]
 ) -> list[str]:
-    """One ``file:line:column: message`` per replacement some rule flags, in any of the pack's languages."""
+    """One ``file:line:column: message`` per replacement some rule flags, in any language it is for."""
     problems = []
-    for (line, column), replacement in replacement_sites(text):
-        for language in sorted(languages):
+    for (line, column), replacement, only in replacement_sites(text):
+        for language in sorted(languages) if only is None else [only]:
             findings = check(replacement, language=language, channel="public").findings
             if findings:
                 f = findings[0]

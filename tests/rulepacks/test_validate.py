@@ -74,4 +74,4 @@ def test_every_broken_fixture_is_refused_with_a_position() -> None:
 def test_replacement_sites_skip_examples_and_empty_replacements() -> None:
     text = HEAD + "terms:\n" + term(replacement="''") + "lexicons:\n  - {kind: insult, language: en, entries: " \
         "[{term: idiot, replacement: person}]}\ntests:\n  - {text: x, expect: [a], replacement: no}\n"
-    assert [value for _, value in replacement_sites(text)] == ["person"]
+    assert [value for _, value, _ in replacement_sites(text)] == ["person"]
