@@ -1,6 +1,7 @@
-"""Times the frozen app from launch to its visible main window, and lists the shared
-libraries it then has loaded from outside the bundle (a library the bundle lacks shows
-up there, or the app fails to start on machines without it).
+"""Times the frozen app from launch to its visible main window and to checks being ready
+(the app's start-up log line: packs, models and warm-up done, so a first check answers at
+once), and lists the shared libraries it then has loaded from outside the bundle (a library
+the bundle lacks shows up there, or the app fails to start on machines without it).
 
 Run under an X display, e.g. ``xvfb-run -a -s "-noreset" .venv/bin/python packaging/frozen_start.py``
 (without -noreset, Xvfb resets whenever its last client leaves, and a start can miss it).
@@ -37,7 +38,7 @@ def outside_libraries(pid: int, bundle: Path) -> list[str]:
     return sorted(p for p in paths if ".so" in p and not p.startswith(inside))
 
 
-def launch(bundle: Path, limit: float) -> tuple[float, list[str], str]:
+def launch(bundle: Path, limit: float) -> tuple[float, float, list[str], str]:
     with tempfile.TemporaryDirectory(prefix="precheck-start-") as root:
         env = {"HOME": os.environ["HOME"], "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
         env.update({name: os.environ[name] for name in ("DISPLAY", "XAUTHORITY") if name in os.environ})
@@ -48,7 +49,7 @@ def launch(bundle: Path, limit: float) -> tuple[float, list[str], str]:
             began = time.perf_counter()
             proc = subprocess.Popen([str(bundle / "precheck"), "gui"], env=env, stdout=log, stderr=subprocess.STDOUT)
             try:
-                return (*_watch(proc, bundle, began, limit), _output(log))
+                return (*_watch(proc, bundle, began, limit, Path(root)), _output(log))
             except (RuntimeError, TimeoutError) as error:
                 raise SystemExit(f"{error}; the app said:\n{_output(log)}") from None
             finally:
@@ -62,19 +63,29 @@ def _output(log) -> str:
     return log.read()
 
 
-def _watch(proc: subprocess.Popen, bundle: Path, began: float, limit: float) -> tuple[float, list[str]]:
-    while not visible_window(TITLE):
-        if proc.poll() is not None:
-            raise RuntimeError(f"the app exited with {proc.returncode}")
-        if time.perf_counter() - began > limit:
-            raise TimeoutError("no visible window")
-        time.sleep(0.01)
-    elapsed = time.perf_counter() - began
-    time.sleep(3)  # the checks load in the background meanwhile; then look again
+def _watch(proc: subprocess.Popen, bundle: Path, began: float, limit: float,
+           root: Path) -> tuple[float, float, list[str]]:
+    visible = _wait(lambda: visible_window(TITLE), proc, began, limit, "no visible window")
+    ready = _wait(lambda: _logged(root, "checks ready"), proc, began, limit, "checks never became ready")
     libraries = outside_libraries(proc.pid, bundle)
     if proc.poll() is not None or not libraries:
         raise RuntimeError(f"the app exited ({proc.wait()}) after showing its window")
-    return elapsed, libraries
+    return visible, ready, libraries
+
+
+def _wait(done, proc: subprocess.Popen, began: float, limit: float, problem: str) -> float:
+    while not done():
+        if proc.poll() is not None:
+            raise RuntimeError(f"the app exited with {proc.returncode}")
+        if time.perf_counter() - began > limit:
+            raise TimeoutError(problem)
+        time.sleep(0.01)
+    return time.perf_counter() - began
+
+
+def _logged(root: Path, needle: str) -> bool:
+    return any(needle in path.read_text(encoding="utf-8", errors="replace")
+               for path in root.rglob("precheck-gui.log"))
 
 
 def main() -> int:
@@ -88,9 +99,9 @@ def main() -> int:
         return 2
     times = []
     for run in range(args.runs):
-        elapsed, libraries, output = launch(args.bundle, args.limit)
+        elapsed, ready, libraries, output = launch(args.bundle, args.limit)
         times.append(elapsed)
-        print(f"run {run + 1}: launch -> visible window {elapsed * 1000:.0f} ms")
+        print(f"run {run + 1}: launch -> visible window {elapsed * 1000:.0f} ms, -> checks ready {ready * 1000:.0f} ms")
     print("loaded from outside the bundle:", *libraries, sep="\n    ")
     if output.strip():
         print("app output:", *output.strip().splitlines(), sep="\n    ")

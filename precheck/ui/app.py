@@ -52,6 +52,7 @@ def setup_logging() -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
+    logging.getLogger("precheck.startup").setLevel(logging.INFO)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,6 +24,8 @@ from precheck.selftest import SAMPLES
 from precheck.service import CheckerSettings, build_checker, build_grammar
 
 log = logging.getLogger(__name__)
+# Start-up figures for support ("how long until checks were ready?"); never any text.
+startup_log = logging.getLogger("precheck.startup")
 DEBOUNCE_MS = 250
 
 
@@ -160,6 +163,7 @@ class CheckRunner(QObject):
         self._latest = _Latest()
         self.request_id = 0
         self.ready = False
+        self._load_began = time.perf_counter()
         self.dropped = 0
         self._sent_text: str | None = None
         self._thread = QThread()
@@ -183,6 +187,7 @@ class CheckRunner(QObject):
 
     def load(self, loader: Loader) -> None:
         self.ready = False
+        self._load_began = time.perf_counter()
         self.invalidate()
         self._load.emit(loader)
 
@@ -210,6 +215,7 @@ class CheckRunner(QObject):
 
     def _on_loaded(self, problem: str) -> None:
         self.ready = True
+        startup_log.info("checks ready in %.1f s (rule packs, models, warm-up)", time.perf_counter() - self._load_began)
         self.loadProblem.emit(problem)
         self.stageChanged.emit("ready")
         self.send()

@@ -78,5 +78,7 @@ def test_the_draft_appears_in_no_file_after_every_feature_is_used(qtbot, make_wi
 
     files = every_file(list(app_dirs.values()))
     assert settings.path in files, "the settings were written, so the search covers real files"
-    assert any(p.suffix == ".log" for p in files), "the log was written too"
+    logs = [p for p in files if p.suffix == ".log"]
+    assert logs, "the log was written too"
+    assert "checks ready in" in "".join(p.read_text(encoding="utf-8") for p in logs), "start-up time, for support"
     assert leaks(files, [MARKER, AWS_KEY, "Quokka", "zorbtastic"]) == []
