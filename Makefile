@@ -37,7 +37,7 @@ demo: install
 	$(BIN)/precheck check examples/sample-post.txt || true
 
 test: install system-deps
-	$(BIN)/ruff check precheck tests benchmarks
+	$(BIN)/ruff check precheck tests benchmarks packaging
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
