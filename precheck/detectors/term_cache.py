@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -34,7 +35,8 @@ CACHE_FORMAT = 1
 MIN_VALUES = 2_000
 KEEP = 2
 _SUFFIX = ".terms"
-_KEY_INPUTS = ("terms.py", "term_shapes.py", "term_views.py", "term_words.py")
+_KEY_INPUTS = ("precheck.detectors.terms", "precheck.detectors.term_shapes", "precheck.detectors.term_views",
+               "precheck.detectors.term_words", "precheck.core.normalize")
 
 
 def worth_caching(rules: Sequence[TermRule]) -> bool:
@@ -52,16 +54,14 @@ def cache_key(rules: Sequence[TermRule]) -> str:
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     """Version, and size and time of the files that decide an automaton's keys (a changed checkout counts)."""
-    here = Path(__file__).parent
-    files = [here / name for name in _KEY_INPUTS]
-    files += [resources_dir() / WORDS_FILE, Path(ahocorasick.__file__ or ""), Path(sys.executable)]
+    origins = [getattr(importlib.util.find_spec(name), "origin", None) for name in _KEY_INPUTS]
+    origins += [str(resources_dir() / WORDS_FILE), ahocorasick.__file__, sys.executable]
     parts = [str(CACHE_FORMAT), __version__]
-    for path in files:
-        try:
+    for origin in filter(None, origins):
+        path = Path(origin)
+        if path.is_file():  # in the frozen app the modules live in its archive; the executable counts
             stat = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)
 
 
