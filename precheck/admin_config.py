@@ -11,6 +11,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from precheck.core.errors import PrecheckError
 
@@ -57,6 +58,9 @@ USER_SETTINGS: dict[str, tuple[type, ...]] = {
 class AdminConfig:
     trusted_keys: tuple[str, ...] = ()
     update_source: str | None = None
+    # A second signed repository, ranked above the organisation's; None keys mean trusted_keys sign it.
+    department_source: str | None = None
+    department_keys: tuple[str, ...] | None = None
     source: Path | None = None
     grammar: GrammarSettings = field(default_factory=GrammarSettings)
     settings: dict[str, object] = field(default_factory=dict, compare=False)
@@ -101,20 +105,38 @@ def load_admin_config(path: Path | None = None) -> AdminConfig:
         raise AdminConfigError(f"{path}: not valid TOML ({exc})") from None
     except OSError as exc:
         raise AdminConfigError(f"{path}: cannot read ({exc.strerror})") from None
-    packs = data.get("packs", {})
-    if not isinstance(packs, dict):
-        raise AdminConfigError(f"{path}: [packs] must be a table")
-    keys = packs.get("trusted_keys", [])
-    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-        raise AdminConfigError(f"{path}: packs.trusted_keys must be a list of public keys")
-    source = packs.get("update_source")
-    if source is not None and not isinstance(source, str):
-        raise AdminConfigError(f"{path}: packs.update_source must be a string")
+    packs = _pack_settings(data.get("packs", {}), path)
     settings, locked = _user_settings(data.get("settings", {}), path)
     return AdminConfig(
-        trusted_keys=tuple(keys), update_source=source, source=path,
-        grammar=_grammar_settings(data.get("grammar", {}), path), settings=settings, locked=locked,
+        **packs, source=path, grammar=_grammar_settings(data.get("grammar", {}), path),
+        settings=settings, locked=locked,
     )
+
+
+_PACK_KEYS = ("trusted_keys", "update_source", "department_source", "department_keys")
+
+
+def _pack_settings(table: object, path: Path) -> dict[str, Any]:
+    """``[packs]``: where the signed repositories are and which keys may sign them."""
+    if not isinstance(table, dict):
+        raise AdminConfigError(f"{path}: [packs] must be a table")
+    for key in table:
+        if key not in _PACK_KEYS:  # a typo such as department_key would otherwise fall back silently
+            raise AdminConfigError(f"{path}: packs.{key} is not a setting; known: {', '.join(_PACK_KEYS)}")
+    keys = _key_list(table, "trusted_keys", path)
+    department_keys = _key_list(table, "department_keys", path) if "department_keys" in table else None
+    sources = {name: table.get(name) for name in ("update_source", "department_source")}
+    for name, value in sources.items():
+        if value is not None and not isinstance(value, str):
+            raise AdminConfigError(f"{path}: packs.{name} must be a string")
+    return {"trusted_keys": keys, "department_keys": department_keys, **sources}
+
+
+def _key_list(table: dict[str, Any], name: str, path: Path) -> tuple[str, ...]:
+    keys = table.get(name, [])
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        raise AdminConfigError(f"{path}: packs.{name} must be a list of public keys")
+    return tuple(keys)
 
 
 def _user_settings(table: object, path: Path) -> tuple[dict[str, object], frozenset[str]]:

@@ -35,7 +35,13 @@ def user_data_dir() -> Path:
 
 
 def installed_packs_dir() -> Path:
+    """The organisation's installed packs (the name predates the department's repository)."""
     return user_data_dir() / "packs"
+
+
+def department_packs_dir() -> Path:
+    """The department's installed packs, apart from the organisation's so each keeps its own state."""
+    return user_data_dir() / "packs-department"
 
 
 def term_cache_dir() -> Path:

@@ -17,8 +17,9 @@ from precheck.core.engine import Checker
 from precheck.core.language import LangidDetector
 from precheck.detectors.registry import builtin_detectors
 from precheck.detectors.term_cache import TermCache
-from precheck.paths import builtin_pack_paths, installed_packs_dir, term_cache_dir
+from precheck.paths import builtin_pack_paths, term_cache_dir
 from precheck.rulepacks.install import installed_pack_paths
+from precheck.rulepacks.levels import LEVELS, install_folder
 from precheck.rulepacks.loader import CONTEXT_TERM_KINDS, MAX_PACK_BYTES, load_pack
 from precheck.rulepacks.model import Pack
 from precheck.rulepacks.precedence import pack_filters
@@ -37,6 +38,7 @@ class CheckerSettings:
     extra_packs: Sequence[Path] = ()
     use_nlp: bool = True
     builtin_packs: Sequence[Path] | None = None
+    # The packs installed from IT's signed repositories, the organisation's and the department's.
     installed_packs: bool = True
     languages: tuple[str, ...] = field(default=("en", "nl"))
     # The user's personal allowlist, the highest precedence: salted digests of rule and term
@@ -48,10 +50,16 @@ class CheckerSettings:
 
 
 def active_pack_paths(settings: CheckerSettings) -> list[Path]:
-    """Precedence, lowest first: built-in packs, the organisation's installed packs, the caller's."""
+    """Precedence, lowest first: built-in, the organisation's, the department's, then the caller's packs."""
+    return [path for _origin, path in active_pack_origins(settings)]
+
+
+def active_pack_origins(settings: CheckerSettings) -> list[tuple[str, Path]]:
+    """Each active pack with where it came from: "builtin", "organisation", "department" or "extra"."""
     builtin = builtin_pack_paths() if settings.builtin_packs is None else settings.builtin_packs
-    installed = installed_pack_paths(installed_packs_dir()) if settings.installed_packs else []
-    return [Path(p) for p in (*builtin, *installed, *settings.extra_packs)]
+    levels = LEVELS if settings.installed_packs else ()
+    installed = [(level, path) for level in levels for path in installed_pack_paths(install_folder(level))]
+    return [*(("builtin", Path(p)) for p in builtin), *installed, *(("extra", Path(p)) for p in settings.extra_packs)]
 
 
 def load_packs(settings: CheckerSettings) -> list[Pack]:
@@ -82,11 +90,6 @@ def read_pack(path: Path) -> Pack:
             _PACKS_READ.clear()
         _PACKS_READ[key] = pack
     return pack
-
-
-def active_pack_versions(settings: CheckerSettings) -> list[tuple[str, str]]:
-    """Id and version of each active pack, lowest precedence first, so a user can tell IT which rules ran."""
-    return [(pack.id, pack.version) for pack in load_packs(settings)]
 
 
 def build_checker(settings: CheckerSettings | None = None, nlp: NlpEngine | None = None) -> Checker:

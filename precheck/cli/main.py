@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if args.self_test:
             return run_self_test(lambda line: print(line, file=out))
         if args.command == "pack":
-            return run_pack(args, out)
+            return run_pack(args, out, err)
         if args.command != "check":
             raise UsageError("say what to do: 'precheck check FILE' (see 'precheck --help')")
         return _check(args, out)

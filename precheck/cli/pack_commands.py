@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -13,9 +15,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from precheck.admin_config import load_admin_config
 from precheck.cli.pack_authoring import add_authoring_parsers, checker_with, run_test, run_try
 from precheck.core.errors import PackError, UsageError
-from precheck.paths import installed_packs_dir
-from precheck.rulepacks.fetch import fetcher_for
-from precheck.rulepacks.install import update
+from precheck.rulepacks.fetch import UpdateError
+from precheck.rulepacks.install import UpdateResult
+from precheck.rulepacks.levels import (
+    DEPARTMENT,
+    LEVELS,
+    ORGANISATION,
+    PackRepository,
+    configured_repositories,
+    repository_for,
+    update_levels,
+)
 from precheck.rulepacks.loader import load_pack
 from precheck.rulepacks.replacements import flagged_replacements
 from precheck.rulepacks.repository import publish
@@ -26,7 +36,7 @@ from precheck.rulepacks.signing import (
     private_to_keyring,
     public_key_text,
 )
-from precheck.service import CheckerSettings, active_pack_paths
+from precheck.service import CheckerSettings, active_pack_origins
 
 PASSPHRASE_ENV = "PRECHECK_KEY_PASSPHRASE"
 
@@ -36,7 +46,9 @@ def add_pack_parser(commands: argparse._SubParsersAction) -> None:
     sub = pack.add_subparsers(dest="pack_command", parser_class=type(pack))
     validate = sub.add_parser("validate", help="check pack files; one file:line:column line per problem")
     validate.add_argument("packs", nargs="+", type=Path)
-    sub.add_parser("list", help="the active packs, where they come from and their versions")
+    listing = sub.add_parser("list", help="the active packs, where they come from and their versions")
+    listing.add_argument("--pack", action="append", default=[], type=Path, metavar="PATH",
+                         help="your own pack file, as given to 'check --pack' (repeatable)")
     keygen = sub.add_parser("keygen", help="make an Ed25519 signing key; prints the public key")
     keygen.add_argument("name")
     keygen.add_argument("--out", type=Path, help="write a passphrase-protected key file instead of the keyring")
@@ -47,15 +59,18 @@ def add_pack_parser(commands: argparse._SubParsersAction) -> None:
     pub.add_argument("--to", type=Path, required=True, help="the repository folder")
     pub.add_argument("--repository", default="precheck", help="the repository's name")
     pub.add_argument("--valid-days", type=int, default=30, help="days until the index expires")
-    upd = sub.add_parser("update", help="install the packs of a signed repository")
-    upd.add_argument("--from", dest="source", help="folder or URL; default: the admin configuration")
+    upd = sub.add_parser("update", help="install the packs of IT's signed repositories")
+    upd.add_argument("--from", dest="source", help="folder or URL; default: every repository IT configured")
+    upd.add_argument("--level", choices=LEVELS,
+                     help="which repository: with --from, where it installs (default organisation); "
+                          "without, the configured one of that level only")
     add_authoring_parsers(sub)
 
 
-def run_pack(args: argparse.Namespace, out: TextIO) -> int:
+def run_pack(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
     command = args.pack_command
-    handlers = {"validate": _validate, "list": _list, "keygen": _keygen, "publish": _publish, "update": _update,
-                "test": run_test, "try": run_try}
+    handlers = {"validate": _validate, "list": _list, "keygen": _keygen, "publish": _publish,
+                "update": partial(_update, err=err or sys.stderr), "test": run_test, "try": run_try}
     if command not in handlers:
         raise UsageError(f"say what to do with packs: {', '.join(handlers)}")
     return handlers[command](args, out)
@@ -77,11 +92,13 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failed else 0
 
 
+ORIGIN_WORDS = {"builtin": "built-in", ORGANISATION: ORGANISATION, DEPARTMENT: DEPARTMENT, "extra": "own file"}
+
+
 def _list(args: argparse.Namespace, out: TextIO) -> int:
-    for path in active_pack_paths(CheckerSettings()):
+    for origin, path in active_pack_origins(CheckerSettings(extra_packs=tuple(args.pack))):
         pack = load_pack(path)
-        origin = "installed" if installed_packs_dir() in path.parents else "built-in"
-        out.write(f"{pack.id:<28} {pack.version:<10} {origin:<10} {path}\n")
+        out.write(f"{pack.id:<28} {pack.version:<10} {ORIGIN_WORDS[origin]:<12} {path}\n")
     return 0
 
 
@@ -112,17 +129,35 @@ def _publish(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _update(args: argparse.Namespace, out: TextIO) -> int:
+def _update(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Every level gets its turn: a refused department update never holds back the organisation's."""
+    refused = False
+    for outcome in update_levels(_repositories(args)):
+        if outcome.result is None:
+            refused = True
+            err.write(f"precheck: {outcome.level} packs not updated: {outcome.error}\n")
+        else:
+            _write_result(outcome.level, outcome.result, out)
+    return UpdateError.exit_code if refused else 0
+
+
+def _repositories(args: argparse.Namespace) -> list[PackRepository]:
     config = load_admin_config()
-    source = args.source or config.update_source
-    if not source:
-        raise UsageError("no update source: give --from, or ask IT to set packs.update_source")
-    result = update(fetcher_for(source), list(config.trusted_keys), installed_packs_dir())
+    if args.source:
+        return [repository_for(config, args.level or ORGANISATION, args.source)]
+    repositories = [r for r in configured_repositories(config) if args.level in (None, r.level)]
+    if repositories:
+        return repositories
+    if args.level == DEPARTMENT:
+        raise UsageError("no department repository: give --from, or ask IT to set packs.department_source")
+    raise UsageError("no update source: give --from, or ask IT to set packs.update_source")
+
+
+def _write_result(level: str, result: UpdateResult, out: TextIO) -> None:
     verb = "installed" if result.status == "updated" else "already up to date:"
-    out.write(f"{verb} {result.repository} version {result.version}\n")
+    out.write(f"{level}: {verb} {result.repository} version {result.version}\n")
     for pack_id, version in sorted(result.packs.items()):
         out.write(f"  {pack_id} {version}\n")
-    return 0
 
 
 def _passphrase(confirm: bool = False) -> bytes:

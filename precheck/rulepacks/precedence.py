@@ -1,9 +1,10 @@
 """Precedence between packs: which ``allow`` and ``disable`` entries take effect, as engine filters.
 
 Order, lowest first: built-in packs < the organisation's installed packs <
-department packs (``--pack``) < the user's personal allowlist. A pack may only
-switch off rules of packs below it, so a department cannot be overruled by a
-built-in pack, nor can an organisation pack be silenced by a pack it outranks.
+the department's installed packs < the user's own packs (``--pack``) < the
+user's personal allowlist. A pack may only switch off rules of packs below it,
+so a department cannot be overruled by the organisation or a built-in pack, nor
+can an organisation pack be silenced by a pack it outranks.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The settings dialog's "Rule packs" page: what is active, where it came from, and updating from IT's repository.
+"""The settings dialog's "Rule packs" page: what is active, where it came from, and updating from IT's repositories.
 
 The work itself is the tray's (``tray_packs``), off the GUI thread; this page
 only shows it, and remembers the last outcome in the settings so it survives
@@ -12,16 +12,21 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from precheck.rulepacks.levels import DEPARTMENT, LEVELS
 from precheck.ui.i18n import tr
 from precheck.ui.settings import AppSettings
 from precheck.ui.tray_packs import PackControl, PackInfo
 
 
 def origin_text(origin: str, info: PackInfo) -> str:
-    if origin == "installed":
-        return tr("from IT's repository {0}, version {1}").format(info.repository, info.version)
+    if origin in LEVELS:
+        installed = info.installed(origin)
+        name, version = (installed.name, installed.version) if installed else ("?", "?")
+        if origin == DEPARTMENT:
+            return tr("from your department's repository {0}, version {1}").format(name, version)
+        return tr("from your organisation's repository {0}, version {1}").format(name, version)
     if origin == "extra":
-        return tr("extra pack file")
+        return tr("your own pack file")
     return tr("built-in")
 
 
@@ -47,7 +52,7 @@ def last_update_text(settings: AppSettings) -> str:
 
 
 class PacksPage(QWidget):
-    """Lists the active packs and offers "Update now" when IT configured where updates come from."""
+    """Lists the active packs and offers "Update now" when IT configured a repository (organisation, department)."""
 
     updated = Signal()  # new packs are installed: the checks should reload
 
@@ -78,7 +83,7 @@ class PacksPage(QWidget):
 
     def _show_source(self) -> None:
         """Disabled with IT's missing or broken configuration as the reason."""
-        problem = self.control.source().problem
+        problem = self.control.sources().problem
         self.update_button.setEnabled(not problem and not self.control.updating)
         self.update_button.setToolTip(problem)
         self.source_note.setText(problem)

@@ -218,7 +218,7 @@ class TrayApp(QObject):
         if self._update_at_start != "pending":
             return
         self._update_at_start = "done"
-        if self.window.settings.check_updates_at_start and not self.packs.source().problem:
+        if self.window.settings.check_updates_at_start and not self.packs.sources().problem:
             self._update_at_start = "running"
             trace("packs: update at start")
             self.packs.update()

@@ -47,7 +47,7 @@ def _add_packs(menu: QMenu, app: TrayApp) -> None:
         update.setText(tr("Updating rule packs…"))
         update.setEnabled(False)
         return
-    problem = app.packs.source().problem
+    problem = app.packs.sources().problem
     if problem:
         update.setEnabled(False)
         update.setToolTip(problem)

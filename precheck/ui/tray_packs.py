@@ -1,7 +1,9 @@
 """Rule packs from the tray: which versions are active, and updating them like ``precheck pack update``.
 
-Both read files (and updating may use the network), so the tray runs them on
-a background thread and only words the outcome here.
+Every repository IT configured (the organisation's, the department's) is
+updated in turn, and the user is told each one's outcome. Both read files
+(and updating may use the network), so the tray runs them on a background
+thread and only words the outcome here.
 """
 
 from __future__ import annotations
@@ -15,10 +17,18 @@ from PySide6.QtCore import QObject, Signal
 
 from precheck.admin_config import load_admin_config
 from precheck.core.errors import PackError, PrecheckError
-from precheck.paths import installed_packs_dir
-from precheck.rulepacks.fetch import fetcher_for
-from precheck.rulepacks.install import UpdateResult, read_state, update
-from precheck.service import CheckerSettings, active_pack_versions, read_pack
+from precheck.rulepacks.install import read_state
+from precheck.rulepacks.levels import (
+    DEPARTMENT,
+    LEVELS,
+    LevelOutcome,
+    PackRepository,
+    configured_repositories,
+    install_folder,
+    update_levels,
+)
+from precheck.rulepacks.model import Pack
+from precheck.service import CheckerSettings, active_pack_origins, read_pack
 from precheck.ui.i18n import tr
 from precheck.ui.tray_checks import Background
 
@@ -27,90 +37,134 @@ INFO, UPDATE = 1, 2
 
 
 @dataclass(frozen=True)
-class PackInfo:
-    """The active packs and, when IT's repository is installed, its name and version."""
-
-    packs: tuple[tuple[str, str], ...]
-    repository: str = ""
-    version: int | None = None
-    origins: tuple[str, ...] = ()  # per pack: "builtin", "installed" or "extra", for the settings page
-
-
-def _origins(settings: CheckerSettings, packs: list[tuple[str, str]]) -> tuple[str, ...]:
-    """Where each active pack comes from, by id: the user's files win over IT's repository over the shipped ones."""
-    builtin = {pack_id for pack_id, _ in active_pack_versions(
-        CheckerSettings(builtin_packs=settings.builtin_packs, installed_packs=False))}
-    extra = set()
-    for path in settings.extra_packs:
-        try:
-            extra.add(read_pack(path).id)
-        except PrecheckError:
-            continue
-    return tuple("extra" if i in extra else "builtin" if i in builtin else "installed" for i, _ in packs)
-
-
-def pack_info(settings: CheckerSettings) -> PackInfo:
-    """What the checker uses; a broken pack of the user's is left out, as the checker does."""
-    try:
-        packs = active_pack_versions(settings)
-    except PackError:
-        packs = active_pack_versions(replace(settings, extra_packs=()))
-    state = read_state(installed_packs_dir()) if settings.installed_packs else {}
-    version = state.get("version")
-    return PackInfo(tuple(packs), str(state.get("repository", "")), version if isinstance(version, int) else None,
-                    _origins(settings, packs))
+class InstalledRepository:
+    level: str  # "organisation" or "department"
+    name: str
+    version: int | None
 
 
 @dataclass(frozen=True)
-class UpdateSource:
-    """Where updates come from (IT's configuration), or why there is nowhere to update from."""
+class PackInfo:
+    """The active packs, where each came from, and which of IT's repositories are installed at which version."""
 
-    source: str | None = None
-    trusted: tuple[str, ...] = ()
+    packs: tuple[tuple[str, str], ...]
+    origins: tuple[str, ...] = ()  # per pack: "builtin", "organisation", "department" or "extra"
+    repositories: tuple[InstalledRepository, ...] = ()  # lowest level first
+
+    def installed(self, level: str) -> InstalledRepository | None:
+        return next((r for r in self.repositories if r.level == level), None)
+
+
+def _installed(level: str) -> InstalledRepository | None:
+    state = read_state(install_folder(level))
+    if not state.get("repository"):
+        return None
+    version = state.get("version")
+    return InstalledRepository(level, str(state["repository"]), version if isinstance(version, int) else None)
+
+
+def _active(settings: CheckerSettings) -> list[tuple[str, tuple[str, str]]]:
+    """Origin, id and version of each active pack; a broken pack of the user's is left out, as the checker does."""
+    try:
+        return [(origin, (p.id, p.version)) for origin, p in _read(settings)]
+    except PackError:
+        return [(origin, (p.id, p.version)) for origin, p in _read(replace(settings, extra_packs=()))]
+
+
+def _read(settings: CheckerSettings) -> list[tuple[str, Pack]]:
+    return [(origin, read_pack(path)) for origin, path in active_pack_origins(settings)]
+
+
+def pack_info(settings: CheckerSettings) -> PackInfo:
+    """What the checker uses, and the repository name and version of each installed level."""
+    active = _active(settings)
+    levels = LEVELS if settings.installed_packs else ()
+    installed = tuple(r for r in map(_installed, levels) if r is not None)
+    return PackInfo(tuple(pack for _, pack in active), tuple(origin for origin, _ in active), installed)
+
+
+@dataclass(frozen=True)
+class UpdateSources:
+    """The repositories IT configured, lowest level first, or why there is nowhere to update from."""
+
+    repositories: tuple[PackRepository, ...] = ()
     problem: str = ""
 
 
-def update_source() -> UpdateSource:
+def update_sources() -> UpdateSources:
     try:
         config = load_admin_config()
     except PrecheckError as exc:
-        return UpdateSource(problem=str(exc))
-    if not config.update_source:
-        return UpdateSource(problem=tr("No update source is configured. IT sets one in the "
-                                       "administrator's configuration (packs.update_source)."))
-    return UpdateSource(config.update_source, config.trusted_keys)
+        return UpdateSources(problem=str(exc))
+    repositories = tuple(configured_repositories(config))
+    if not repositories:
+        return UpdateSources(problem=tr("No update source is configured. IT sets one in the administrator's "
+                                        "configuration (packs.update_source, packs.department_source)."))
+    return UpdateSources(repositories)
 
 
-def run_update(source: UpdateSource) -> UpdateResult:
-    """Verifies, then installs atomically; raises ``UpdateError`` with the reason when refused."""
-    if source.source is None:
-        raise PrecheckError(source.problem)
-    return update(fetcher_for(source.source), list(source.trusted), installed_packs_dir())
+def run_updates(sources: UpdateSources) -> tuple[LevelOutcome, ...]:
+    """Verifies, then installs atomically, level by level; a refusal is an outcome, never an exception."""
+    if not sources.repositories:
+        raise PrecheckError(sources.problem)
+    return tuple(update_levels(sources.repositories))
 
 
-def update_message(result: UpdateResult) -> tuple[str, str]:
+def level_name(level: str) -> str:
+    return tr("Department") if level == DEPARTMENT else tr("Organisation")
+
+
+def _reason(exc: BaseException | None) -> str:
+    if isinstance(exc, PrecheckError):
+        return f"{exc.message[:1].upper()}{exc.message[1:].rstrip('.')} [{exc.code}]"
+    return type(exc).__name__
+
+
+def outcome_text(outcome: LevelOutcome) -> str:
+    name, result = level_name(outcome.level), outcome.result
+    if result is None:
+        return tr("{0}: not updated. {1}. Its current rule packs stay active.").format(name, _reason(outcome.error))
     if result.status == "updated":
-        return tr("Rule packs updated"), tr("Now using {0} version {1}.").format(result.repository, result.version)
-    return tr("Rule packs are up to date"), tr("{0} version {1} is installed.").format(
-        result.repository, result.version)
+        return tr("{0}: now using {1} version {2}.").format(name, result.repository, result.version)
+    return tr("{0}: {1} version {2} is installed.").format(name, result.repository, result.version)
+
+
+def overall_outcome(outcomes: tuple[LevelOutcome, ...]) -> str:
+    """Any level with new packs makes it "updated", because the checks must reload; else "refused" or "current"."""
+    if any(o.result is not None and o.result.status == "updated" for o in outcomes):
+        return "updated"
+    return "refused" if any(o.error is not None for o in outcomes) else "current"
+
+
+def update_message(outcomes: tuple[LevelOutcome, ...]) -> tuple[str, str]:
+    """A title for the whole update, and one sentence per level so the user sees which one was refused."""
+    refused = sum(o.error is not None for o in outcomes)
+    if refused == len(outcomes):
+        title = tr("Rule packs not updated")
+    elif refused:
+        title = tr("Some rule packs not updated")
+    elif overall_outcome(outcomes) == "updated":
+        title = tr("Rule packs updated")
+    else:
+        title = tr("Rule packs are up to date")
+    return title, " ".join(outcome_text(o) for o in outcomes)
 
 
 def refusal_message(exc: BaseException) -> tuple[str, str]:
-    """The refusal reason as the update itself gives it; the packs that were active stay active."""
-    if isinstance(exc, PrecheckError):
-        reason = f"{exc.message[:1].upper()}{exc.message[1:].rstrip('.')} [{exc.code}]"
-    else:
-        reason = type(exc).__name__
-    return tr("Rule packs not updated"), tr("{0}. The current rule packs stay active.").format(reason)
+    """The whole update failed unexpectedly; the packs that were active stay active."""
+    return tr("Rule packs not updated"), tr("{0}. The current rule packs stay active.").format(_reason(exc))
 
 
 def version_lines(info: PackInfo | None) -> list[str]:
     if info is None:
         return [tr("Loading rule packs…")]
-    lines = [f"{pack_id} {version}" for pack_id, version in info.packs]
-    if info.repository:
-        lines.insert(0, tr("From {0}, version {1}").format(info.repository, info.version))
-    return lines
+    return [*map(repository_line, info.repositories), *(f"{i} {v}" for i, v in info.packs)]
+
+
+def repository_line(repository: InstalledRepository) -> str:
+    if repository.level == DEPARTMENT:
+        return tr("From your department's repository {0}, version {1}").format(repository.name, repository.version)
+    return tr("From your organisation's repository {0}, version {1}").format(repository.name, repository.version)
 
 
 class PackControl(QObject):
@@ -128,8 +182,8 @@ class PackControl(QObject):
         self.info: PackInfo | None = None
         self.updating = False
 
-    def source(self) -> UpdateSource:
-        return update_source()
+    def sources(self) -> UpdateSources:
+        return update_sources()
 
     def refresh(self) -> None:
         self._background.run(INFO, partial(pack_info, self._checker_settings()))
@@ -137,12 +191,12 @@ class PackControl(QObject):
     def update(self) -> None:
         if self.updating:
             return
-        source = self.source()
-        if source.problem:
-            self.done.emit(tr("Rule packs not updated"), source.problem, "refused")
+        sources = self.sources()
+        if sources.problem:
+            self.done.emit(tr("Rule packs not updated"), sources.problem, "refused")
             return
         self.updating = True
-        self._background.run(UPDATE, partial(run_update, source))
+        self._background.run(UPDATE, partial(run_updates, sources))
 
     def _finished(self, job: int, result: object) -> None:
         if job == INFO:
@@ -150,7 +204,7 @@ class PackControl(QObject):
             self.infoChanged.emit()
             return
         self.updating = False
-        self.done.emit(*update_message(result), result.status)
+        self.done.emit(*update_message(result), overall_outcome(result))
 
     def _failed(self, job: int, exc: BaseException) -> None:
         if job == INFO:

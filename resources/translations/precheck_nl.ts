@@ -388,8 +388,12 @@
         <translation>Klembord controleren</translation>
     </message>
     <message>
-        <source>From {0}, version {1}</source>
-        <translation>Van {0}, versie {1}</translation>
+        <source>From your organisation's repository {0}, version {1}</source>
+        <translation>Uit de repository {0} van je organisatie, versie {1}</translation>
+    </message>
+    <message>
+        <source>From your department's repository {0}, version {1}</source>
+        <translation>Uit de repository {0} van je afdeling, versie {1}</translation>
     </message>
     <message>
         <source>Global shortcut</source>
@@ -400,8 +404,8 @@
         <translation>Het blijft in het systeemvak. Kies Precheck afsluiten in het menu van het systeemvak om het te beëindigen.</translation>
     </message>
     <message>
-        <source>No update source is configured. IT sets one in the administrator's configuration (packs.update_source).</source>
-        <translation>Er is geen updatebron ingesteld. IT stelt die in via de beheerdersconfiguratie (packs.update_source).</translation>
+        <source>No update source is configured. IT sets one in the administrator's configuration (packs.update_source, packs.department_source).</source>
+        <translation>Er is geen updatebron ingesteld. IT stelt die in via de beheerdersconfiguratie (packs.update_source, packs.department_source).</translation>
     </message>
     <message>
         <source>Not available on this desktop: use the tray icon, or bind “precheck-gui --check-clipboard” to a key in your desktop's keyboard settings.</source>
@@ -416,8 +420,8 @@
         <translation>Niets te verbeteren in de tekst op het klembord.</translation>
     </message>
     <message>
-        <source>Now using {0} version {1}.</source>
-        <translation>Nu in gebruik: {0} versie {1}.</translation>
+        <source>{0}: now using {1} version {2}.</source>
+        <translation>{0}: nu in gebruik: {1} versie {2}.</translation>
     </message>
     <message>
         <source>Open Precheck</source>
@@ -458,6 +462,18 @@
     <message>
         <source>Rule packs not updated</source>
         <translation>Regelpakketten niet bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Some rule packs not updated</source>
+        <translation>Niet alle regelpakketten bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
     </message>
     <message>
         <source>Rule packs updated</source>
@@ -528,8 +544,12 @@
         <translation>{0} wordt al door een ander programma gebruikt, dus er is geen globale sneltoets. Gebruik het pictogram in het systeemvak.</translation>
     </message>
     <message>
-        <source>{0} version {1} is installed.</source>
-        <translation>{0} versie {1} is geïnstalleerd.</translation>
+        <source>{0}: {1} version {2} is installed.</source>
+        <translation>{0}: {1} versie {2} is geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>{0}: not updated. {1}. Its current rule packs stay active.</source>
+        <translation>{0}: niet bijgewerkt. {1}. De huidige regelpakketten blijven actief.</translation>
     </message>
     <message>
         <source>{0}. The current rule packs stay active.</source>
@@ -552,12 +572,16 @@
         <translation>ingebouwd</translation>
     </message>
     <message>
-        <source>extra pack file</source>
-        <translation>extra pakketbestand</translation>
+        <source>your own pack file</source>
+        <translation>je eigen pakketbestand</translation>
     </message>
     <message>
-        <source>from IT's repository {0}, version {1}</source>
-        <translation>uit de repository van IT {0}, versie {1}</translation>
+        <source>from your organisation's repository {0}, version {1}</source>
+        <translation>uit de repository {0} van je organisatie, versie {1}</translation>
+    </message>
+    <message>
+        <source>from your department's repository {0}, version {1}</source>
+        <translation>uit de repository {0} van je afdeling, versie {1}</translation>
     </message>
     <message>
         <source>No update has run yet.</source>

@@ -9,6 +9,7 @@ import pytest
 from precheck.admin_config import AdminConfigError, load_admin_config, load_admin_config_or_defaults
 
 KEY = "ed25519:IB5IzrNWydw5VezVfB4g5M5eJj1D0dMhfH/FT+Pj3to="
+DEPARTMENT_KEY = "ed25519:SLixlxK8ddDfh5j6ISz7T124JmqW2piMWj265fl6G/U="
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -44,6 +45,11 @@ locked = ["default_network"]
     [
         ("[packs\ntrusted_keys = 1", "not valid TOML"),
         ("[packs]\ntrusted_keys = \"one key\"", "trusted_keys"),
+        ("[packs]\nupdate_source = 1", "packs.update_source must be a string"),
+        ("[packs]\ndepartment_source = [\"https://a\", \"https://b\"]", "packs.department_source must be a string"),
+        ("[packs]\ndepartment_keys = \"one key\"", "packs.department_keys must be a list of public keys"),
+        ("[packs]\ndepartment_keys = [1, 2]", "packs.department_keys must be a list of public keys"),
+        ("[packs]\ndepartment_key = [\"k\"]", "packs.department_key is not a setting"),
         ("[settings]\ncolour = \"red\"", "settings.colour"),
         ("[settings]\nstart_in_tray = \"yes\"", "settings.start_in_tray"),
         ("[settings]\nlocked = [\"default_network\"]", "without a value"),
@@ -55,6 +61,26 @@ def test_broken_file_is_named_with_the_bad_key(tmp_path: Path, text: str, names:
     with pytest.raises(AdminConfigError) as info:
         load_admin_config(path)
     assert str(path) in info.value.message and names in info.value.message
+
+
+def test_the_departments_repository_and_its_own_keys(tmp_path: Path) -> None:
+    config = load_admin_config(write(tmp_path, f"""
+[packs]
+trusted_keys = ["{KEY}"]
+update_source = "https://packs.intranet.example/precheck/"
+department_source = "https://packs.intranet.example/sales/"
+department_keys = ["{DEPARTMENT_KEY}"]
+"""))
+    assert config.department_source == "https://packs.intranet.example/sales/"
+    assert (config.trusted_keys, config.department_keys) == ((KEY,), (DEPARTMENT_KEY,))
+
+
+def test_without_department_keys_the_department_has_none_of_its_own(tmp_path: Path) -> None:
+    """None, not (): the department's repository is then signed with one of trusted_keys."""
+    text = f'[packs]\ntrusted_keys = ["{KEY}"]\ndepartment_source = "/srv/sales"\n'
+    config = load_admin_config(write(tmp_path, text))
+    assert config.department_keys is None and config.department_source == "/srv/sales"
+    assert load_admin_config(write(tmp_path, "[packs]\ndepartment_keys = []\n")).department_keys == ()
 
 
 def test_broken_file_gives_safe_defaults_and_a_message_for_the_app(tmp_path: Path) -> None:

@@ -26,6 +26,15 @@ terms:
     severity: block
     values: ["Project Falcon"]
 """
+DEPARTMENT_PACK = """pack: sales-terms
+version: 1.0.0
+name: Sales department terms
+terms:
+  - kind: customer_name
+    category: confidential
+    severity: block
+    values: ["Hollandia Foods"]
+"""
 
 
 def wait_until(condition: Callable[[], object], timeout: int = 10_000) -> None:
@@ -67,16 +76,42 @@ def admin_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> 
     monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(path))
 
 
+def publish_repository(tmp_path: Path, key: Ed25519PrivateKey, name: str, pack_text: str) -> Path:
+    """A folder repository ``repo`` (or ``repo-NAME``) holding one pack, signed with ``key``."""
+    pack = tmp_path / f"{name}.yaml"
+    pack.write_text(pack_text, encoding="utf-8")
+    repo = tmp_path / ("repo" if name == "acme" else f"repo-{name}")
+    publish(key, [pack], repo, repository=name)
+    return repo
+
+
 def signed_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings_text: str = "") -> Path:
     """A folder repository signed with a key the administrator's configuration trusts."""
     key = Ed25519PrivateKey.generate()
-    pack = tmp_path / "acme.yaml"
-    pack.write_text(REPOSITORY_PACK, encoding="utf-8")
-    repo = tmp_path / "repo"
-    publish(key, [pack], repo, repository="acme")
+    repo = publish_repository(tmp_path, key, "acme", REPOSITORY_PACK)
     admin_config(tmp_path, monkeypatch, f'[packs]\ntrusted_keys = ["{public_key_text(key.public_key())}"]\n'
                                         f'update_source = "{repo}"\n{settings_text}')
     return repo
+
+
+def signed_repositories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, department_signer: str = "department",
+                        settings_text: str = "") -> tuple[Path, Path]:
+    """The organisation's repository ``acme`` and the department's ``sales``, both configured by IT.
+
+    IT trusts the department's own key; ``department_signer="stranger"`` signs the department's
+    index with a key nobody configured, as a forged repository would.
+    """
+    organisation, department = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    signer = department if department_signer == "department" else Ed25519PrivateKey.generate()
+    org_repo = publish_repository(tmp_path, organisation, "acme", REPOSITORY_PACK)
+    dep_repo = publish_repository(tmp_path, signer, "sales", DEPARTMENT_PACK)
+    admin_config(tmp_path, monkeypatch, f"""[packs]
+trusted_keys = ["{public_key_text(organisation.public_key())}"]
+update_source = "{org_repo}"
+department_source = "{dep_repo}"
+department_keys = ["{public_key_text(department.public_key())}"]
+{settings_text}""")
+    return org_repo, dep_repo
 
 
 def run_app(look: Callable[[], None], *args: str) -> int:

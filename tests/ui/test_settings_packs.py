@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from precheck.paths import builtin_pack_paths, installed_packs_dir
+from precheck.paths import builtin_pack_paths, department_packs_dir, installed_packs_dir
+from precheck.rulepacks import levels
 from precheck.rulepacks.install import read_state
 from precheck.rulepacks.loader import load_pack
-from precheck.ui import tray_packs
-from tests.ui.helpers import signed_repository, wait_until
+from precheck.ui import i18n, tray_packs
+from tests.ui.helpers import signed_repositories, signed_repository, wait_until
 
 pytestmark = pytest.mark.gui
-NEW_PACK = "acme-confidential 2.1.0 (from IT's repository acme, version 1)"
+NEW_PACK = "acme-confidential 2.1.0 (from your organisation's repository acme, version 1)"
 
 
 def shipped() -> list[str]:
@@ -70,7 +71,7 @@ def test_update_now_installs_and_shows_the_new_version(tmp_path, monkeypatch, pa
     shown.update_button.click()
     wait_until(lambda: NEW_PACK in lines(shown), 30_000)
     assert lines(shown) == [*shipped(), NEW_PACK]
-    assert "Rule packs updated. Now using acme version 1." in shown.last.text()
+    assert "Rule packs updated. Organisation: now using acme version 1." in shown.last.text()
     assert shown.settings.last_pack_update[1] == "updated"
     assert read_state(installed_packs_dir())["version"] == 1
 
@@ -81,10 +82,47 @@ def test_a_tampered_repository_is_refused_with_the_reason_and_the_old_packs_stay
     shown.update_button.click()
     wait_until(lambda: "not updated" in shown.last.text(), 30_000)
     assert "does not match" in shown.last.text()
-    assert "The current rule packs stay active." in shown.last.text()
+    assert "Its current rule packs stay active." in shown.last.text()
     assert read_state(installed_packs_dir()) == {}
     assert lines(shown) == shipped()
     assert shown.update_button.isEnabled()
+
+
+DEPARTMENT_LINE = "sales-terms 1.0.0 (from your department's repository sales, version 1)"
+
+
+def test_the_page_shows_where_each_pack_came_from_organisation_and_department(tmp_path, monkeypatch, page):
+    signed_repositories(tmp_path, monkeypatch)
+    shown = page()
+    shown.update_button.click()
+    wait_until(lambda: DEPARTMENT_LINE in lines(shown), 30_000)
+    assert lines(shown) == [*shipped(), NEW_PACK, DEPARTMENT_LINE]
+    assert ("Rule packs updated. Organisation: now using acme version 1. "
+            "Department: now using sales version 1.") in shown.last.text()
+    assert read_state(department_packs_dir())["repository"] == "sales"
+
+
+def test_a_refused_department_names_its_reason_and_the_organisation_update_applies(tmp_path, monkeypatch, page):
+    signed_repositories(tmp_path, monkeypatch, department_signer="stranger")
+    shown = page()
+    shown.update_button.click()
+    wait_until(lambda: NEW_PACK in lines(shown), 30_000)
+    assert lines(shown) == [*shipped(), NEW_PACK]
+    text = shown.last.text()
+    assert "Some rule packs not updated. Organisation: now using acme version 1. Department: not updated. " in text
+    assert "The index is not signed by a trusted key" in text and text.endswith("Its current rule packs stay active.")
+    assert read_state(department_packs_dir()) == {}
+
+
+def test_the_page_and_the_outcome_speak_dutch(tmp_path, monkeypatch, page):
+    signed_repositories(tmp_path, monkeypatch)
+    outcomes = tray_packs.run_updates(tray_packs.update_sources())
+    i18n.install("nl")
+    assert lines(page())[-2:] == ["acme-confidential 2.1.0 (uit de repository acme van je organisatie, versie 1)",
+                                  "sales-terms 1.0.0 (uit de repository sales van je afdeling, versie 1)"]
+    assert tray_packs.update_message(outcomes) == (
+        "Regelpakketten bijgewerkt",
+        "Organisatie: nu in gebruik: acme versie 1. Afdeling: nu in gebruik: sales versie 1.")
 
 
 # --- the update at start ----------------------------------------------------------
@@ -94,13 +132,13 @@ def test_a_tampered_repository_is_refused_with_the_reason_and_the_old_packs_stay
 def calls(monkeypatch) -> list[int]:
     """Counts the updates that run, while still doing the real one."""
     seen: list[int] = []
-    real = tray_packs.update
+    real = levels.update
 
     def counted(*args, **kwargs):
         seen.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tray_packs, "update", counted)
+    monkeypatch.setattr(levels, "update", counted)
     return seen
 
 
@@ -147,7 +185,7 @@ def test_the_update_at_start_runs_once_and_the_checks_reload(tmp_path, monkeypat
     signed_repository(tmp_path, monkeypatch)
     desk = start_app()
     settle(desk)
-    wait_until(lambda: desk.packs.info.repository == "acme", 15_000)  # refreshed after the reload
+    wait_until(lambda: [r.name for r in desk.packs.info.repositories] == ["acme"], 15_000)  # refreshed after the reload
     assert calls == [1]
     assert read_state(installed_packs_dir())["version"] == 1
     assert QApplication.activeModalWidget() is None
@@ -170,3 +208,16 @@ def test_no_update_at_start_when_it_turned_it_off(tmp_path, monkeypatch, calls, 
     wait_until(lambda: desk.packs.info is not None)
     assert calls == []
     assert desk.window.settings.last_pack_update is None
+
+
+def test_a_refused_department_at_start_is_named_in_the_status_bar_and_the_organisation_applies(
+        tmp_path, monkeypatch, calls, start_app):
+    signed_repositories(tmp_path, monkeypatch, department_signer="stranger")
+    desk = start_app()
+    settle(desk)
+    message = desk.window.statusBar().currentMessage()
+    assert message.startswith("Some rule packs not updated. Organisation: now using acme version 1. "
+                              "Department: not updated. The index is not signed by a trusted key")
+    assert calls == [1, 1], "one update per configured repository"
+    wait_until(lambda: [r.name for r in desk.packs.info.repositories] == ["acme"], 15_000)
+    assert read_state(department_packs_dir()) == {}

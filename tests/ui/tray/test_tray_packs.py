@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from precheck.paths import builtin_pack_paths, installed_packs_dir
+from precheck.paths import builtin_pack_paths, department_packs_dir, installed_packs_dir
+from precheck.rulepacks import levels
 from precheck.rulepacks.install import UpdateResult, read_state
 from precheck.rulepacks.loader import load_pack
 from precheck.rulepacks.signing import public_key_text
-from precheck.ui import tray_packs
-from tests.ui.helpers import admin_config, signed_repository, wait_until
+from tests.ui.helpers import admin_config, signed_repositories, signed_repository, wait_until
 
 pytestmark = pytest.mark.gui
+NO_UPDATE_AT_START = "[settings]\ncheck_updates_at_start = false\n"
 
 
 def shipped() -> list[str]:
@@ -32,7 +34,7 @@ def no_admin_config(tmp_path: Path, monkeypatch) -> None:
 def repository(tmp_path: Path, monkeypatch) -> Path:
     """A signed repository the administrator's configuration trusts."""
     # No update at start here: these tests drive the menu's update themselves (see test_settings_packs.py).
-    return signed_repository(tmp_path, monkeypatch, "[settings]\ncheck_updates_at_start = false\n")
+    return signed_repository(tmp_path, monkeypatch, NO_UPDATE_AT_START)
 
 
 def menu_action(desk, name: str):
@@ -70,12 +72,13 @@ def test_update_installs_the_signed_packs_and_the_checks_reload(repository, desk
     wait_until(lambda: desk.app.packs.info is not None)
     menu_action(desk, "updatePacks").trigger()
     wait_until(lambda: desk.notes, 30_000)
-    assert desk.notes[-1] == ("Rule packs updated", "Now using acme version 1.", "packs")
-    wait_until(lambda: desk.app.quick.ready and desk.app.packs.info and desk.app.packs.info.repository)
-    assert version_lines(desk) == ["From acme, version 1", *shipped(), "acme-confidential 2.1.0"]
+    assert desk.notes[-1] == ("Rule packs updated", "Organisation: now using acme version 1.", "packs")
+    wait_until(lambda: desk.app.quick.ready and desk.app.packs.info and desk.app.packs.info.repositories)
+    assert version_lines(desk) == ["From your organisation's repository acme, version 1", *shipped(),
+                                  "acme-confidential 2.1.0"]
     menu_action(desk, "updatePacks").trigger()
     wait_until(lambda: len(desk.notes) == 2, 30_000)
-    assert desk.notes[-1] == ("Rule packs are up to date", "acme version 1 is installed.", "packs")
+    assert desk.notes[-1] == ("Rule packs are up to date", "Organisation: acme version 1 is installed.", "packs")
 
 
 def test_a_refused_update_says_why_and_changes_nothing(repository, tmp_path, monkeypatch, desk):
@@ -85,20 +88,50 @@ def test_a_refused_update_says_why_and_changes_nothing(repository, tmp_path, mon
     wait_until(lambda: desk.notes, 30_000)
     title, message, _ = desk.notes[-1]
     assert title == "Rule packs not updated"
-    assert "[E230]. The current rule packs stay active." in message
+    assert message.startswith("Organisation: not updated.")
+    assert "[E230]. Its current rule packs stay active." in message
     assert read_state(installed_packs_dir()) == {}
+
+
+def tamper_index(repo: Path) -> None:
+    index = json.loads((repo / "index.json").read_text())
+    index["signed"]["expires"] = "2099-01-01T00:00:00+00:00"
+    (repo / "index.json").write_text(json.dumps(index))
+
+
+def test_the_menu_shows_both_levels_and_a_refused_department_keeps_its_packs(tmp_path, monkeypatch, desk):
+    _, department = signed_repositories(tmp_path, monkeypatch, settings_text=NO_UPDATE_AT_START)
+    wait_until(lambda: desk.app.packs.info is not None)
+    menu_action(desk, "updatePacks").trigger()
+    wait_until(lambda: desk.notes, 30_000)
+    assert desk.notes[-1] == ("Rule packs updated", "Organisation: now using acme version 1. "
+                              "Department: now using sales version 1.", "packs")
+    wait_until(lambda: desk.app.quick.ready and desk.app.packs.info and len(desk.app.packs.info.repositories) == 2)
+    both = ["From your organisation's repository acme, version 1", "From your department's repository sales, version 1",
+            *shipped(), "acme-confidential 2.1.0", "sales-terms 1.0.0"]
+    assert version_lines(desk) == both
+    tamper_index(department)
+    menu_action(desk, "updatePacks").trigger()
+    wait_until(lambda: len(desk.notes) == 2, 30_000)
+    title, message, _ = desk.notes[-1]
+    assert title == "Some rule packs not updated"
+    assert message.startswith("Organisation: acme version 1 is installed. Department: not updated. "
+                              "The index is not signed by a trusted key")
+    assert message.endswith("Its current rule packs stay active.")
+    assert read_state(department_packs_dir())["packs"] == {"sales-terms": "1.0.0"}
+    assert version_lines(desk) == both
 
 
 def test_the_update_runs_off_the_gui_thread(repository, desk, monkeypatch):
     gate = threading.Event()
     seen: dict[str, threading.Thread] = {}
 
-    def slow_update(fetcher, trusted, folder) -> UpdateResult:
+    def slow_update(fetcher, trusted, folder, now=None) -> UpdateResult:
         seen["thread"] = threading.current_thread()
         gate.wait(10)
         return UpdateResult("current", "acme", 1, {})
 
-    monkeypatch.setattr(tray_packs, "update", slow_update)
+    monkeypatch.setattr(levels, "update", slow_update)
     menu_action(desk, "updatePacks").trigger()
     busy = menu_action(desk, "updatePacks")
     assert (busy.text(), busy.isEnabled()) == ("Updating rule packs…", False)
