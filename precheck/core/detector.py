@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -10,6 +10,9 @@ from precheck.core.context import CheckContext
 from precheck.core.model import Category, Finding, Severity
 
 Scope = Literal["chunk", "document"]
+# A message for posts in every language, or one text per language ("en", "nl").
+Texts = str | Mapping[str, str]
+DEFAULT_LANGUAGE = "en"
 
 
 class Detector(Protocol):
@@ -31,7 +34,12 @@ class Detector(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class RuleMeta:
-    """What a rule says about its findings, whether it comes from a pack or is built in."""
+    """What a rule says about its findings, whether it comes from a pack or is built in.
+
+    ``message`` is the English (or only) text; ``translations`` hold the text per
+    post language, so a Dutch post is explained in Dutch. A language without a
+    translation gets ``message``.
+    """
 
     rule: str
     category: Category
@@ -40,6 +48,19 @@ class RuleMeta:
     message: str
     channels: frozenset[str] | None = None
     trial: bool = False
+    translations: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def worded(
+        cls, rule: str, category: Category, kind: str, severity: Severity, message: Texts,
+        channels: frozenset[str] | None = None,
+    ) -> RuleMeta:
+        """A rule whose message is data: one text, or ``{en: ..., nl: ...}``."""
+        default, translations = split_texts(message)
+        return cls(rule, category, kind, severity, default, channels, translations=translations)
+
+    def message_for(self, language: str) -> str:
+        return next((text for lang, text in self.translations if lang == language), self.message)
 
     def applies_to(self, channel: str) -> bool:
         return self.channels is None or channel in self.channels
@@ -61,9 +82,19 @@ class RuleMeta:
             start=start,
             end=end,
             text=ctx.text[start:end],
-            message=self.message,
+            message=self.message_for(ctx.language),
             rule=self.rule,
             confidence=round(min(max(confidence, 0.0), 1.0), 3),
             suggestions=suggestions,
             trial=self.trial,
         )
+
+
+def split_texts(texts: Texts) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The fallback text (English, else the first given) and the texts per language."""
+    if isinstance(texts, str):
+        return texts, ()
+    pairs = tuple((str(lang), str(text)) for lang, text in texts.items())
+    if not pairs:
+        raise ValueError("a message needs a text in at least one language")
+    return dict(pairs).get(DEFAULT_LANGUAGE, pairs[0][1]), pairs

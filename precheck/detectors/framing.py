@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from precheck.core.detector import RuleMeta
+from precheck.core.detector import RuleMeta, Texts
 from precheck.core.model import Category, Severity
 from precheck.detectors.lexicon import PhraseSet, Spans, for_language, load_lexicon, sentences
 
@@ -78,13 +78,9 @@ def shared_cues() -> FramingCues:
     return FramingCues()
 
 
-def builtin_meta(kind: str, message: str, channels: list[str] | None = None) -> RuleMeta:
+def builtin_meta(kind: str, message: Texts, channels: list[str] | None = None) -> RuleMeta:
     """Built-in confidential rules carry ids like pack rules, so allowlists and reports treat them alike."""
-    return RuleMeta(
-        rule=f"{BUILTIN_PACK}/{kind.replace('_', '-')}",
-        category=Category.CONFIDENTIAL,
-        kind=kind,
-        severity=Severity.BLOCK,
-        message=message,
+    return RuleMeta.worded(
+        f"{BUILTIN_PACK}/{kind.replace('_', '-')}", Category.CONFIDENTIAL, kind, Severity.BLOCK, message,
         channels=frozenset(channels) if channels else None,
     )

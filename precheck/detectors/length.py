@@ -12,6 +12,7 @@ import re
 from precheck.core.context import CheckContext
 from precheck.core.detector import RuleMeta
 from precheck.core.model import Category, Finding, Severity
+from precheck.detectors.lexicon import load_lexicon
 
 LIMITS = {"x": 280, "linkedin": 3000, "facebook": 63206, "instagram": 2200, "yammer": 10000}
 NAMES = {"x": "X", "linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram", "yammer": "Yammer"}
@@ -46,9 +47,19 @@ class NetworkLengthDetector:
                 at = index
         if at is None:
             return []
-        meta = RuleMeta(
+        meta = RuleMeta.worded(
             f"builtin/length-{network}", Category.POLICY, "length_limit", Severity.INFO,
-            f"{NAMES[network]} allows {limit:,} characters; this post counts {total:,}, "
-            f"so it would be cut {total - limit:,} characters short of its end.",
+            _messages(NAMES[network], limit, total),
         )
         return [meta.make(ctx, at, len(ctx.text), confidence=1.0)]
+
+
+def _messages(network: str, limit: int, total: int) -> dict[str, str]:
+    """The message in each language, with numbers grouped the way that language writes them (3,000 / 3.000)."""
+    data = load_lexicon("policy", "messages")
+    counts = {"limit": limit, "total": total, "over": total - limit}
+    out = {}
+    for lang, template in data["length_limit"].items():
+        grouped = {k: f"{n:,}".replace(",", data["thousands"][lang]) for k, n in counts.items()}
+        out[lang] = template.format(network=network, **grouped)
+    return out

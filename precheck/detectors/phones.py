@@ -23,17 +23,12 @@ from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher, PhoneNumberT
 from precheck.core.context import CheckContext
 from precheck.core.detector import RuleMeta
 from precheck.core.model import Category, Finding, Severity
+from precheck.detectors.lexicon import load_lexicon
 from precheck.detectors.masks import phone as mask_phone
 
-META = RuleMeta(
-    rule="builtin/phone-number",
-    category=Category.PII,
-    kind="phone_number",
-    severity=Severity.BLOCK,
-    message=(
-        "Phone number: once posted, anyone can call, text or scam this person, "
-        "and a number is hard to change. Share it only with the owner's consent."
-    ),
+META = RuleMeta.worded(
+    "builtin/phone-number", Category.PII, "phone_number", Severity.BLOCK,
+    load_lexicon("pii", "messages")["phone_number"],
 )
 
 DEFAULT_REGION = "NL"

@@ -16,13 +16,14 @@ from typing import Any
 from precheck.core.context import CheckContext
 from precheck.core.detector import RuleMeta
 from precheck.core.model import Category, Finding, Severity
+from precheck.detectors.lexicon import load_lexicon
 from precheck.detectors.segments import Segments
 from precheck.detectors.tone_words import ToneWords
 
-SHOUTING = RuleMeta("builtin/tone-shouting", Category.TONE, "shouting", Severity.WARN,
-                    "Capitals read as shouting: write the sentence in normal case and let the words do the work.")
-PUNCTUATION = RuleMeta("builtin/tone-excessive-punctuation", Category.TONE, "excessive_punctuation", Severity.WARN,
-                       "Repeated '!' or '?' reads as agitated; one is enough.")
+_MESSAGES = load_lexicon("tone", "messages")
+SHOUTING = RuleMeta.worded("builtin/tone-shouting", Category.TONE, "shouting", Severity.WARN, _MESSAGES["shouting"])
+PUNCTUATION = RuleMeta.worded("builtin/tone-excessive-punctuation", Category.TONE, "excessive_punctuation",
+                              Severity.WARN, _MESSAGES["excessive_punctuation"])
 
 _TOKEN = re.compile(r"[#@]?[^\W_](?:[\w'’&-]*[^\W_])?")
 # A word of capitals (digits allowed, not first), not glued to a lower-case word, hashtag or handle.

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping
+from functools import cache
 
 from precheck.core.context import CheckContext
 from precheck.core.detector import RuleMeta
 from precheck.core.model import Category, Finding, Severity
 from precheck.core.safer import Edit
+from precheck.detectors.lexicon import load_lexicon
 from precheck.detectors.phrases import Hit
 from precheck.detectors.shouting import case_fixed, shouted_run
 from precheck.detectors.suggest import compose, fit_case, join_fixed, replacement_for
@@ -23,20 +25,8 @@ from precheck.detectors.tone_view import ToneView
 from precheck.detectors.tone_words import ToneWords
 from precheck.rulepacks.model import Phrase
 
-MESSAGES = {
-    "profanity": "Swearing: in a public post it speaks for you and your employer; say it without the swear word.",
-    "insult": "Insult: calling people names can lead to a complaint or a warning, and a post cannot be unsaid.",
-    "slur": "Slur: this word demeans a group of people and breaks the code of conduct.",
-    "contempt": "Contempt: describing people as animals, vermin or trash dehumanises them; describe behaviour.",
-    "aggression": "Threat: even meant as a joke, this can be read as a real threat of violence.",
-    "sarcasm": "Sarcasm: readers outside your circle often miss the irony; say plainly what went wrong.",
-    "absolute": "Absolute in a complaint ('always', 'never'): it overstates and invites a fight; be specific.",
-    "customer_disparagement": "Negative remark about customers: criticising customers in public damages trust.",
-    "colleague_disparagement": "Negative remark about colleagues: raise it with them or your manager, not in public.",
-    "employer_disparagement": "Negative remark about your employer: public criticism can breach your contract.",
-    "competitor_disparagement": "Negative remark about competitors: keep comments about them factual.",
-    "people_disparagement": "Negative remark about people: judge what they did, not who they are.",
-}
+# Per finding kind and post language (resources/lexicons/messages/tone.yaml).
+MESSAGES: dict[str, dict[str, str]] = load_lexicon("tone", "messages")
 _ABSORBS = ("insult", "contempt", "slur")
 _EXCLAIMS = ("wat een ", "what a ", "what an ", "such a ", "such an ")
 _NEUTRAL = {"en": "what a situation", "nl": "wat een situatie"}
@@ -47,8 +37,9 @@ _CLAUSE_MARKS = ".,;:!?…()–—\n"
 _CLUSTERED = {"sarcasm": 1, "aggression": 0}
 
 
+@cache
 def meta(kind: str, severity: Severity) -> RuleMeta:
-    return RuleMeta(f"builtin/tone-{kind.replace('_', '-')}", Category.TONE, kind, severity, MESSAGES[kind])
+    return RuleMeta.worded(f"builtin/tone-{kind.replace('_', '-')}", Category.TONE, kind, severity, MESSAGES[kind])
 
 
 def weigh(strength: int, aimed: bool) -> tuple[Severity, float]:

@@ -19,11 +19,10 @@ from precheck.core.detector import RuleMeta
 from precheck.core.errors import PackError
 from precheck.core.model import Category, Severity
 from precheck.detectors.phrases import PhraseError, check_phrase
-from precheck.rulepacks.fields import Fields, Problems
-from precheck.rulepacks.model import Lexicon, Phrase, PolicyRule, trial
+from precheck.rulepacks.fields import LANGUAGES, Fields, Problems, wording
+from precheck.rulepacks.model import Lexicon, Phrase, PolicyRule, Wording, trial
 from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
 
-LANGUAGES = ("en", "nl")
 CHANNELS = ("public", "internal")
 FINDING_KINDS = ("profanity", "insult", "slur", "contempt", "aggression", "sarcasm", "absolute")
 CONTEXT_KINDS = (
@@ -164,7 +163,7 @@ def parse_policies(data: Located, pack_id: str, problems: Problems) -> list[Poli
 def _policy(item: Located, pack_id: str, problems: Problems) -> PolicyRule | None:
     f = Fields(item, problems, f"policy {item.get('id', '?')!r}")
     f.unknown(_POLICY_KEYS)
-    meta = _policy_meta(f, pack_id)
+    meta, policy = _policy_meta(f, pack_id)
     phrases, near, unless = (_by_language(item, key, f) for key in ("phrases", "near", "unless"))
     on_findings = frozenset(f.strings("on_findings", allow_empty=False) or ())
     if not phrases and not on_findings:
@@ -173,7 +172,7 @@ def _policy(item: Located, pack_id: str, problems: Problems) -> PolicyRule | Non
     if meta is None or (not phrases and not on_findings) or not 0 <= confidence <= 1:
         return None
     return PolicyRule(
-        meta=meta, policy=f.get("policy", str, ""), phrases=phrases, near=near, unless=unless,
+        meta=meta, policy=policy, phrases=phrases, near=near, unless=unless,
         on_findings=on_findings, near_findings=frozenset(f.strings("near_findings", allow_empty=False) or ()),
         window=f.choice("window", WINDOWS, "sentence"), extend=f.choice("extend", EXTENDS, "none"),
         suggest=f.choice("suggest", SUGGESTS, "replace"), text=_texts(item, f),
@@ -182,23 +181,31 @@ def _policy(item: Located, pack_id: str, problems: Problems) -> PolicyRule | Non
     )
 
 
-def _policy_meta(f: Fields, pack_id: str) -> RuleMeta | None:
+def _policy_meta(f: Fields, pack_id: str) -> tuple[RuleMeta | None, str]:
+    """The rule and the policy's (English) name; the message reads "Policy name: why" in every language."""
     rule_id = f.get("id", str, required=True)
     kind = f.get("kind", str, required=True)
-    policy = f.get("policy", str, required=True)
-    message = f.get("message", str, required=True)
+    policy = wording(f, "policy", required=True)
+    message = wording(f, "message", required=True)
     category = f.choice("category", [c.value for c in Category], Category.POLICY.value)
     severity = f.choice("severity", [s.value for s in Severity], Severity.WARN.value)
     if kind is not None and not _SNAKE.match(kind):
         f.problems.add(f.data.where("kind"), f"kind {kind!r} must be snake_case")
-        return None
-    if None in (rule_id, kind, policy, message, category, severity):
-        return None
-    meta = RuleMeta(
-        rule=f"{pack_id}/{rule_id}", category=Category(category), kind=kind,
-        severity=Severity(severity), message=f"{policy}: {message}", channels=f.subset("channels", CHANNELS),
+        return None, ""
+    if policy is None or message is None or None in (rule_id, kind, category, severity):
+        return None, ""
+    meta = RuleMeta.worded(
+        f"{pack_id}/{rule_id}", Category(category), kind, Severity(severity), _composed(policy, message),
+        channels=f.subset("channels", CHANNELS),
     )
-    return trial(meta) if f.get("simulate", bool, False) else meta
+    return (trial(meta) if f.get("simulate", bool, False) else meta), policy.text("en")
+
+
+def _composed(policy: Wording, message: Wording) -> str | dict[str, str]:
+    """Name and message in the same language; a part written once serves every language."""
+    if policy.everywhere is not None and message.everywhere is not None:
+        return f"{policy.everywhere}: {message.everywhere}"
+    return {lang: f"{policy.text(lang)}: {message.text(lang)}" for lang in LANGUAGES}
 
 
 def _by_language(item: Located, key: str, f: Fields) -> tuple[tuple[str, tuple[Phrase, ...]], ...]:

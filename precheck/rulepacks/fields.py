@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from precheck.rulepacks.model import Wording
 from precheck.rulepacks.yaml_lines import Located
+
+LANGUAGES = ("en", "nl")
 
 
 class Problems:
@@ -83,3 +86,24 @@ class Fields:
             self.problems.add(self.data.where(key), f"{key!r} may only hold {', '.join(options)}; not {', '.join(bad)}")
             return None
         return frozenset(values)
+
+
+def wording(f: Fields, key: str = "replacement", *, required: bool = False) -> Wording | None:
+    """A text written once (every language) or as ``{en: ..., nl: ...}``: replacements, messages, policy names."""
+    value = f.get(key, (str, dict), required=required)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Wording(everywhere=value)
+    entries = []
+    for language, text in value.items():
+        if language not in LANGUAGES or not isinstance(text, str):
+            f.problems.add(value.where(str(language)) if isinstance(value, Located) else f.data.where(key),
+                           f"{key!r} in {f.what} maps a language ({', '.join(LANGUAGES)}) to text, "
+                           f"not {language!r}: {text!r}")
+            return None
+        entries.append((language, text))
+    if not entries:
+        f.problems.add(f.data.where(key), f"{key!r} in {f.what} is empty")
+        return None
+    return Wording(per_language=tuple(entries))

@@ -17,12 +17,11 @@ from precheck.detectors.masks import MASKS
 from precheck.detectors.validators import VALIDATORS
 from precheck.rulepacks.compiled import read_twin
 from precheck.rulepacks.conduct import each_mapping, parse_lexicons, parse_policies
-from precheck.rulepacks.fields import Fields, Problems
+from precheck.rulepacks.fields import LANGUAGES, Fields, Problems, wording
 from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule, Wording, trial
 from precheck.rulepacks.sections import compile_problem, parse_allow, parse_disable, parse_tests, simulated
 from precheck.rulepacks.yaml_lines import Located, load_located
 
-LANGUAGES = ("en", "nl")
 CHANNELS = ("public", "internal")
 # Term kinds that are context for policies, never findings by themselves.
 CONTEXT_TERM_KINDS = frozenset({"competitor"})
@@ -122,16 +121,29 @@ def _meta(f: Fields, pack_id: str, rule_id: str | None) -> RuleMeta | None:
     if kind is not None and not _SNAKE.match(kind):
         f.problems.add(f.data.where("kind"), f"kind {kind!r} must be snake_case")
         return None
-    message = f.get("message", str) or TERM_KIND_DEFAULTS.get(kind or "", {}).get("message", "")
-    if not message:
-        f.problems.add(f.data.where(), f"{f.what} needs a 'message' that says why it matters")
+    message = _message(f, kind)
     if None in (kind, category, severity) or not message:
         return None
-    meta = RuleMeta(
-        rule=f"{pack_id}/{rule_id or kind}", category=Category(category), kind=kind,
-        severity=Severity(severity), message=message, channels=f.subset("channels", CHANNELS),
+    meta = RuleMeta.worded(
+        f"{pack_id}/{rule_id or kind}", Category(category), kind, Severity(severity), message,
+        channels=f.subset("channels", CHANNELS),
     )
     return trial(meta) if f.get("simulate", bool, False) else meta
+
+
+def _message(f: Fields, kind: str | None) -> str | dict[str, str] | None:
+    """The rule's message; a term kind's default fills the languages a ``{en, nl}`` message leaves out."""
+    written = "message" in f.data and f.data["message"] is not None
+    given = wording(f, "message")
+    if given is None and written:
+        return None  # wording() named the problem
+    if given is not None and given.everywhere:
+        return given.everywhere
+    default = TERM_KIND_DEFAULTS.get(kind or "", {}).get("message") or {}
+    merged = {**default, **(dict(given.per_language) if given else {})}
+    if not merged:
+        f.problems.add(f.data.where(), f"{f.what} needs a 'message' that says why it matters")
+    return merged or None
 
 
 def _pattern(item: Located, pack_id: str, problems: Problems) -> PatternRule | None:
@@ -191,27 +203,6 @@ def _term(item: Located, pack_id: str, problems: Problems) -> TermRule | None:
         meta=meta, values=values, replacement=_with_kind_default(wording(f), meta.kind),
         languages=f.subset("languages", LANGUAGES),
     )
-
-
-def wording(f: Fields, key: str = "replacement") -> Wording | None:
-    """A replacement written as text (every language) or as ``{en: ..., nl: ...}``."""
-    value = f.get(key, (str, dict))
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return Wording(everywhere=value)
-    entries = []
-    for language, text in value.items():
-        if language not in LANGUAGES or not isinstance(text, str):
-            f.problems.add(value.where(str(language)) if isinstance(value, Located) else f.data.where(key),
-                           f"{key!r} in {f.what} maps a language ({', '.join(LANGUAGES)}) to text, "
-                           f"not {language!r}: {text!r}")
-            return None
-        entries.append((language, text))
-    if not entries:
-        f.problems.add(f.data.where(key), f"{key!r} in {f.what} is empty")
-        return None
-    return Wording(per_language=tuple(entries))
 
 
 def _with_kind_default(replacement: Wording | None, kind: str) -> Wording | None:

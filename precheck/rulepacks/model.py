@@ -7,15 +7,23 @@ from pathlib import Path
 
 from precheck.core.detector import RuleMeta
 from precheck.core.model import Severity
+from precheck.detectors.lexicon import load_lexicon
 
-TRIAL_PREFIX = "(trial rule) "
+# "(trial rule) " per post language (resources/lexicons/messages/packs.yaml).
+TRIAL_PREFIXES: dict[str, str] = load_lexicon("packs", "messages")["trial_prefix"]
+TRIAL_PREFIX = TRIAL_PREFIXES["en"]
 
 
 def trial(meta: RuleMeta) -> RuleMeta:
-    """Information severity keeps a trial rule visible to users while it can never move the verdict."""
+    """Information severity keeps a trial rule visible to users while it can never move the verdict.
+
+    Every language gets its own prefix, also when the rule has one message for all of them.
+    """
     if meta.trial:
         return meta
-    return replace(meta, severity=Severity.INFO, message=TRIAL_PREFIX + meta.message, trial=True)
+    translations = tuple((lang, prefix + meta.message_for(lang)) for lang, prefix in TRIAL_PREFIXES.items())
+    return replace(meta, severity=Severity.INFO, message=TRIAL_PREFIX + meta.message, trial=True,
+                   translations=translations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,14 @@ class Wording:
 
     def for_language(self, language: str) -> str | None:
         return next((text for lang, text in self.per_language if lang == language), self.everywhere)
+
+    def text(self, language: str) -> str:
+        """For text that must exist in every post (a message): its own, else English, else the first given."""
+        for lang in (language, "en"):
+            found = self.for_language(lang)
+            if found is not None:
+                return found
+        return self.per_language[0][1]
 
 
 @dataclass(frozen=True, slots=True)
