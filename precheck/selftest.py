@@ -54,7 +54,11 @@ def _packs() -> Line:
         packs = [load_pack(p) for p in active_pack_paths(CheckerSettings())]
     except PrecheckError as exc:
         return Line(False, f"rule packs: {exc}")
-    return Line(True, "rule packs: " + ", ".join(f"{p.id} {p.version}" for p in packs))
+    listed = "rule packs: " + ", ".join(f"{p.id} {p.version}" for p in packs)
+    twice = sorted({p.id for p in packs if sum(q.id == p.id for q in packs) > 1})
+    if twice:  # their rule ids clash, so 'disable' and "always ignore" cannot tell them apart
+        return Line(False, f"{listed}; active twice (from two repositories?): {', '.join(twice)}")
+    return Line(True, listed)
 
 
 def _checker_and_samples() -> list[Line]:
