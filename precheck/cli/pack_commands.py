@@ -27,7 +27,7 @@ from precheck.rulepacks.levels import (
     update_levels,
 )
 from precheck.rulepacks.loader import load_pack
-from precheck.rulepacks.replacements import flagged_replacements
+from precheck.rulepacks.replacements import flagged_replacements, one_wording_notes
 from precheck.rulepacks.repository import publish
 from precheck.rulepacks.signing import (
     private_from_file,
@@ -81,10 +81,11 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     for path in args.packs:
         try:
             pack = load_pack(path)
-            flagged = flagged_replacements(str(path), path.read_text(encoding="utf-8"), pack.languages,
-                                           checker_with(path, use_nlp=False).check)
+            text = path.read_text(encoding="utf-8")
+            flagged = flagged_replacements(str(path), text, pack.languages, checker_with(path, use_nlp=False).check)
             if flagged:
                 raise PackError(f"{path}: replacements would be flagged", tuple(flagged))
+            out.writelines(f"{note}\n" for note in one_wording_notes(str(path), text, pack.languages))
             out.write(f"{path}: ok ({pack.id} {pack.version})\n")
         except PackError as exc:
             failed = True

@@ -56,3 +56,24 @@ def flagged_replacements(
                 )
                 break
     return problems
+
+
+def one_wording_notes(source: str, text: str, languages: frozenset[str]) -> list[str]:
+    """A term group's replacement written once goes into English and Dutch posts alike.
+
+    Only a note, not a problem: the admin may mean it ("Acme"), but "an internal
+    project" inside a Dutch sentence is rarely what they want.
+    """
+    data = load_located(text)
+    terms = data.get("terms") if isinstance(data, Located) else None
+    notes = []
+    for item in terms if isinstance(terms, LocatedList) else ():
+        if not isinstance(item, Located) or not isinstance(item.get("replacement"), str):
+            continue
+        reaches = languages if not isinstance(item.get("languages"), list) else frozenset(item["languages"])
+        if item["replacement"].strip() and len(reaches) > 1:
+            line, column = item.where("replacement")
+            notes.append(f"{source}:{line}:{column}: note: replacement {item['replacement']!r} is used in "
+                         f"{' and '.join(sorted(reaches))} posts alike; give one per language "
+                         f"({{en: ..., nl: ...}}) so each post reads well")
+    return notes

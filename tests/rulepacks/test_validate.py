@@ -75,3 +75,22 @@ def test_replacement_sites_skip_examples_and_empty_replacements() -> None:
     text = HEAD + "terms:\n" + term(replacement="''") + "lexicons:\n  - {kind: insult, language: en, entries: " \
         "[{term: idiot, replacement: person}]}\ntests:\n  - {text: x, expect: [a], replacement: no}\n"
     assert [value for _, value, _ in replacement_sites(text)] == ["person"]
+
+
+@pytest.mark.parametrize(("head", "replacement", "noted"), [
+    (HEAD, "a new project", True),
+    (HEAD, "{en: a new project, nl: een nieuw project}", False),
+    (HEAD + "languages: [en]\n", "a new project", False),
+    (HEAD, "''", False),
+])
+def test_a_term_replacement_written_once_for_both_languages_gets_a_note(
+        tmp_path: Path, head: str, replacement: str, noted: bool) -> None:
+    path = tmp_path / "dept.yaml"
+    path.write_text(head + "terms:\n" + term(replacement=replacement), encoding="utf-8")
+    code, out = validate(path)
+    assert code == 0
+    line = head.count("\n") + 6
+    note = f"{path}:{line}:5: note: replacement 'a new project' is used in en and nl posts alike"
+    assert ("note:" in out) is noted, out
+    assert not noted or note in out, out
+    assert out.rstrip().endswith(f"{path}: ok (dept 1)")
