@@ -157,13 +157,14 @@ def test_the_start_in_the_tray_setting_starts_precheck_gui_in_the_tray(real_tray
     monkeypatch.setenv("PRECHECK_ADMIN_CONFIG", str(tmp_path / "absent.toml"))
     settings.start_in_tray = True
     seen: dict[str, object] = {}
-    earlier = {id(w) for w in QApplication.topLevelWidgets()}
+    # The widgets themselves, not their ids: a freed temporary wrapper's id can be reused by the new window.
+    earlier = list(QApplication.topLevelWidgets())
 
     def look_then_quit() -> None:
         """Always ends ``exec()``: a failed look must fail the test, not hang the suite."""
         try:
             [window] = [w for w in QApplication.topLevelWidgets()
-                        if isinstance(w, MainWindow) and id(w) not in earlier]
+                        if isinstance(w, MainWindow) and all(w is not e for e in earlier)]
             seen.update(visible=window.isVisible(), hides=window.hide_on_close,
                         status=window.statusBar().currentMessage())
             window.request_quit()
