@@ -6,7 +6,6 @@ assemble a checker of their own.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from precheck.detectors.term_cache import TermCache
 from precheck.paths import builtin_pack_paths, term_cache_dir
 from precheck.rulepacks.install import installed_pack_paths
 from precheck.rulepacks.levels import LEVELS, install_folder
-from precheck.rulepacks.loader import CONTEXT_TERM_KINDS, MAX_PACK_BYTES, load_pack
+from precheck.rulepacks.loader import CONTEXT_TERM_KINDS, load_pack
 from precheck.rulepacks.model import Pack
 from precheck.rulepacks.precedence import pack_filters
 
@@ -63,33 +62,7 @@ def active_pack_origins(settings: CheckerSettings) -> list[tuple[str, Path]]:
 
 
 def load_packs(settings: CheckerSettings) -> list[Pack]:
-    return [read_pack(path) for path in active_pack_paths(settings)]
-
-
-_PACKS_READ: dict[tuple[str, str], Pack] = {}
-_PACKS_KEPT = 32
-
-
-def read_pack(path: Path) -> Pack:
-    """A pack parsed once per process while its bytes are unchanged.
-
-    The tray, the settings page and every rebuilt checker ask for the same
-    packs, and a large company pack takes a good part of a second to parse;
-    hashing its bytes takes milliseconds. A broken pack is never remembered.
-    """
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_PACK_BYTES:
-            return load_pack(path)  # which words the problem
-        key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest())
-    except OSError:
-        return load_pack(path)
-    pack = _PACKS_READ.get(key)
-    if pack is None:
-        pack = load_pack(path)
-        if len(_PACKS_READ) >= _PACKS_KEPT:
-            _PACKS_READ.clear()
-        _PACKS_READ[key] = pack
-    return pack
+    return [load_pack(path) for path in active_pack_paths(settings)]
 
 
 def build_checker(settings: CheckerSettings | None = None, nlp: NlpEngine | None = None) -> Checker:

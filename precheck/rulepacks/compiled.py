@@ -20,6 +20,11 @@ from precheck.rulepacks.conduct import _plain_located
 TWIN_FORMAT = 1
 
 
+def pack_digest(raw: bytes) -> str:
+    """What a twin records of its YAML, and what the loader remembers a parsed pack by."""
+    return hashlib.sha256(raw).hexdigest()
+
+
 def twin_path(path: Path) -> Path:
     return path.with_suffix(".json")
 
@@ -27,7 +32,7 @@ def twin_path(path: Path) -> Path:
 def write_twin(path: Path, raw: bytes) -> bool:
     """Write the twin of the YAML pack ``raw`` at ``path``; False when its data has no JSON form (dates)."""
     data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    payload = {"format": TWIN_FORMAT, "sha256": hashlib.sha256(raw).hexdigest(), "data": data}
+    payload = {"format": TWIN_FORMAT, "sha256": pack_digest(raw), "data": data}
     try:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
@@ -37,14 +42,14 @@ def write_twin(path: Path, raw: bytes) -> bool:
     return True
 
 
-def read_twin(path: Path, raw: bytes) -> Any | None:
+def read_twin(path: Path, digest: str) -> Any | None:
     """The pack's data from a fresh twin (positions unknown), or None to read the YAML instead."""
     twin = twin_path(path)
     if not twin.is_file():
         return None
     try:
         payload = json.loads(twin.read_bytes())
-        fresh = payload["format"] == TWIN_FORMAT and payload["sha256"] == hashlib.sha256(raw).hexdigest()
+        fresh = payload["format"] == TWIN_FORMAT and payload["sha256"] == digest
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return _plain_located(payload["data"]) if fresh else None

@@ -15,7 +15,7 @@ from precheck.core.model import Category, Severity
 from precheck.detectors.lexicon import load_lexicon
 from precheck.detectors.masks import MASKS
 from precheck.detectors.validators import VALIDATORS
-from precheck.rulepacks.compiled import read_twin
+from precheck.rulepacks.compiled import pack_digest, read_twin
 from precheck.rulepacks.conduct import each_mapping, parse_lexicons, parse_policies
 from precheck.rulepacks.fields import LANGUAGES, Fields, Problems, wording
 from precheck.rulepacks.model import ContextWords, Pack, PatternRule, TermRule, Wording, trial
@@ -45,24 +45,54 @@ _TERM_KEYS = (
 _CONTEXT_KEYS = ("words", "window", "boost", "required", "exclude")
 MAX_PACK_BYTES = 64 * 1024 * 1024
 
+_LOADED: dict[tuple[str, str], Pack] = {}
+_LOADED_KEPT = 32
+
+
 def load_pack(path: Path) -> Pack:
-    """Read and check one pack file; raises ``PackError`` listing every problem in it."""
-    problems = Problems(path)
+    """Read and check one pack file; raises ``PackError`` listing every problem in it.
+
+    A pack is parsed once per process while its bytes are unchanged: the tray,
+    the settings page and every rebuilt checker ask for the same packs, and a
+    large company pack takes a good part of a second to parse. A broken pack
+    is never remembered.
+    """
+    raw = _read(path)
+    key = (str(path), pack_digest(raw))
+    pack = _LOADED.get(key)
+    if pack is None:
+        pack = _checked(path, raw, key[1])
+        if len(_LOADED) >= _LOADED_KEPT:
+            _LOADED.clear()
+        _LOADED[key] = pack
+    return pack
+
+
+def forget_loaded_packs() -> None:
+    """Back to a fresh process's view, for measuring a cold load (benchmarks/bench_packs.py)."""
+    _LOADED.clear()
+
+
+def _read(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise PackError(f"{path}: is a folder, not a rule pack file")
         if path.stat().st_size > MAX_PACK_BYTES:
             raise PackError(f"{path}: larger than {MAX_PACK_BYTES // 2**20} MB; split the pack")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise PackError(f"{path}: no such rule pack") from None
     except OSError as exc:
         raise PackError(f"{path}: cannot read the rule pack ({exc.strerror})") from None
+
+
+def _checked(path: Path, raw: bytes, digest: str) -> Pack:
+    problems = Problems(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackError(f"{path}: not UTF-8 text (byte {exc.start}); save the pack as UTF-8") from None
-    twin = read_twin(path, raw)
+    twin = read_twin(path, digest)
     if twin is not None:
         pack = build_pack(twin, path, problems)
         if pack is not None and not problems:

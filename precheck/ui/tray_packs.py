@@ -27,8 +27,9 @@ from precheck.rulepacks.levels import (
     install_folder,
     update_levels,
 )
+from precheck.rulepacks.loader import load_pack
 from precheck.rulepacks.model import Pack
-from precheck.service import CheckerSettings, active_pack_origins, read_pack
+from precheck.service import CheckerSettings, active_pack_origins
 from precheck.ui.i18n import tr
 from precheck.ui.tray_checks import Background
 
@@ -72,7 +73,7 @@ def _active(settings: CheckerSettings) -> list[tuple[str, tuple[str, str]]]:
 
 
 def _read(settings: CheckerSettings) -> list[tuple[str, Pack]]:
-    return [(origin, read_pack(path)) for origin, path in active_pack_origins(settings)]
+    return [(origin, load_pack(path)) for origin, path in active_pack_origins(settings)]
 
 
 def pack_info(settings: CheckerSettings) -> PackInfo:

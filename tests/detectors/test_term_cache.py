@@ -116,15 +116,16 @@ def test_cache_can_be_turned_off(tmp_path: Path, cache_dir: Path) -> None:
 
 
 def test_a_pack_is_parsed_once_while_its_file_is_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from precheck import service
+    from precheck.rulepacks import loader
 
     pack = big_pack(tmp_path, name="once")
-    calls: list[Path] = []
-    real = service.load_pack
-    monkeypatch.setattr(service, "load_pack", lambda path: calls.append(path) or real(path))
-    first = service.read_pack(pack)
-    assert service.read_pack(pack) is first
+    calls: list[Path | None] = []
+    real = loader.build_pack
+    monkeypatch.setattr(loader, "build_pack",
+                        lambda data, source, problems: calls.append(source) or real(data, source, problems))
+    first = loader.load_pack(pack)
+    assert loader.load_pack(pack) is first
     assert len(calls) == 1
     big_pack(tmp_path, name="once", extra="Lotus5678 Trading")
-    assert "Lotus5678 Trading" in service.read_pack(pack).terms[0].values
+    assert "Lotus5678 Trading" in loader.load_pack(pack).terms[0].values
     assert len(calls) == 2

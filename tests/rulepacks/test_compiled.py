@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from precheck.core.errors import PackError
-from precheck.rulepacks.compiled import read_twin, twin_path, write_twin
+from precheck.rulepacks.compiled import pack_digest, read_twin, twin_path, write_twin
 from precheck.rulepacks.loader import load_pack
 
 PACK = """pack: acme
@@ -39,7 +39,7 @@ def test_fresh_twin_is_used(tmp_path: Path) -> None:
 def test_edited_yaml_wins_over_a_stale_twin(tmp_path: Path) -> None:
     path = pack_with_twin(tmp_path)
     path.write_text(PACK.replace("Project Falcon", "Project Osprey"), encoding="utf-8")
-    assert read_twin(path, path.read_bytes()) is None
+    assert read_twin(path, pack_digest(path.read_bytes())) is None
     assert load_pack(path).terms[0].values == ("Project Osprey",)
 
 
@@ -79,5 +79,5 @@ def test_update_leaves_a_fresh_twin_beside_each_installed_pack(tmp_path: Path) -
     publish(key, [source], tmp_path / "repo")
     update(FolderFetcher(tmp_path / "repo"), [public_key_text(key.public_key())], tmp_path / "installed")
     [installed] = installed_pack_paths(tmp_path / "installed")
-    assert read_twin(installed, installed.read_bytes()) is not None
+    assert read_twin(installed, pack_digest(installed.read_bytes())) is not None
     assert load_pack(installed).terms[0].values == ("Project Falcon",)
