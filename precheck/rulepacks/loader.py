@@ -167,13 +167,13 @@ def _message(f: Fields, kind: str | None) -> str | dict[str, str] | None:
     given = wording(f, "message")
     if given is None and written:
         return None  # wording() named the problem
-    if given is not None and given.everywhere:
-        return given.everywhere
-    default = TERM_KIND_DEFAULTS.get(kind or "", {}).get("message") or {}
-    merged = {**default, **(dict(given.per_language) if given else {})}
-    if not merged:
+    if given is not None and given.everywhere == "":
+        given = None  # an empty message says nothing: the kind's own serves
+    filled = _with_kind_default(given, kind or "", "message")
+    if filled is None:
         f.problems.add(f.data.where(), f"{f.what} needs a 'message' that says why it matters")
-    return merged or None
+        return None
+    return filled.everywhere if filled.everywhere is not None else dict(filled.per_language)
 
 
 def _pattern(item: Located, pack_id: str, problems: Problems) -> PatternRule | None:
@@ -230,19 +230,19 @@ def _term(item: Located, pack_id: str, problems: Problems) -> TermRule | None:
     if meta is None or not values:
         return None
     return TermRule(
-        meta=meta, values=values, replacement=_with_kind_default(wording(f), meta.kind),
+        meta=meta, values=values, replacement=_with_kind_default(wording(f), meta.kind, "replacement"),
         languages=f.subset("languages", LANGUAGES),
     )
 
 
-def _with_kind_default(replacement: Wording | None, kind: str) -> Wording | None:
-    """Languages the pack gives no wording for get the kind's own ("een klant"), so the safer
-    text never keeps a customer's name for want of a replacement."""
-    defaults = TERM_KIND_DEFAULTS.get(kind, {}).get("replacement") or {}
-    if replacement is not None and replacement.everywhere is not None:
-        return replacement
-    given = dict(replacement.per_language) if replacement is not None else {}
-    merged = {**defaults, **given}
+def _with_kind_default(given: Wording | None, kind: str, key: str) -> Wording | None:
+    """A text written once stands; the languages a ``{en, nl}`` mapping leaves out (or all, when
+    there is none) get the term kind's own: "een klant", so the safer text never keeps a
+    customer's name for want of a replacement."""
+    if given is not None and given.everywhere is not None:
+        return given
+    defaults = TERM_KIND_DEFAULTS.get(kind, {}).get(key) or {}
+    merged = {**defaults, **(dict(given.per_language) if given else {})}
     return Wording(per_language=tuple(merged.items())) if merged else None
 
 
