@@ -36,6 +36,7 @@ from precheck.rulepacks.signing import (
     private_to_keyring,
     public_key_text,
 )
+from precheck.rulepacks.yaml_lines import load_located
 from precheck.service import CheckerSettings, active_pack_origins
 
 PASSPHRASE_ENV = "PRECHECK_KEY_PASSPHRASE"
@@ -81,11 +82,11 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     for path in args.packs:
         try:
             pack = load_pack(path)
-            text = path.read_text(encoding="utf-8")
-            flagged = flagged_replacements(str(path), text, pack.languages, checker_with(path, use_nlp=False).check)
+            data = load_located(path.read_text(encoding="utf-8"))  # once, for every position below
+            flagged = flagged_replacements(str(path), data, pack.languages, checker_with(path, use_nlp=False).check)
             if flagged:
                 raise PackError(f"{path}: replacements would be flagged", tuple(flagged))
-            out.writelines(f"{note}\n" for note in one_wording_notes(str(path), text, pack.languages))
+            out.writelines(f"{note}\n" for note in one_wording_notes(str(path), data, pack.languages))
             out.write(f"{path}: ok ({pack.id} {pack.version})\n")
         except PackError as exc:
             failed = True

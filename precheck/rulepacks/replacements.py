@@ -10,15 +10,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from precheck.core.model import Report
-from precheck.rulepacks.yaml_lines import Located, LocatedList, load_located
+from precheck.rulepacks.yaml_lines import Located, LocatedList
 
 Site = tuple[tuple[int, int], str, str | None]
 
 
-def replacement_sites(text: str) -> Iterator[Site]:
+def replacement_sites(data: Any) -> Iterator[Site]:
     """Position, text and language (None: every language) of every non-empty ``replacement``
-    in a pack, examples excluded."""
-    data = load_located(text)
+    in a pack (as ``yaml_lines.load_located`` reads it), examples excluded."""
     if isinstance(data, Located):
         for key, value in data.items():
             if key != "tests":
@@ -41,11 +40,11 @@ def _walk(node: Any) -> Iterator[Site]:
 
 
 def flagged_replacements(
-    source: str, text: str, languages: frozenset[str], check: Callable[..., Report]
+    source: str, data: Any, languages: frozenset[str], check: Callable[..., Report]
 ) -> list[str]:
     """One ``file:line:column: message`` per replacement some rule flags, in any language it is for."""
     problems = []
-    for (line, column), replacement, only in replacement_sites(text):
+    for (line, column), replacement, only in replacement_sites(data):
         for language in sorted(languages) if only is None else [only]:
             findings = check(replacement, language=language, channel="public").findings
             if findings:
@@ -58,13 +57,12 @@ def flagged_replacements(
     return problems
 
 
-def one_wording_notes(source: str, text: str, languages: frozenset[str]) -> list[str]:
+def one_wording_notes(source: str, data: Any, languages: frozenset[str]) -> list[str]:
     """A term group's replacement written once goes into English and Dutch posts alike.
 
     Only a note, not a problem: the admin may mean it ("Acme"), but "an internal
     project" inside a Dutch sentence is rarely what they want.
     """
-    data = load_located(text)
     terms = data.get("terms") if isinstance(data, Located) else None
     notes = []
     for item in terms if isinstance(terms, LocatedList) else ():

@@ -9,6 +9,7 @@ import pytest
 
 from precheck.cli.main import main
 from precheck.rulepacks.replacements import replacement_sites
+from precheck.rulepacks.yaml_lines import load_located
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "packs"
@@ -74,7 +75,7 @@ def test_every_broken_fixture_is_refused_with_a_position() -> None:
 def test_replacement_sites_skip_examples_and_empty_replacements() -> None:
     text = HEAD + "terms:\n" + term(replacement="''") + "lexicons:\n  - {kind: insult, language: en, entries: " \
         "[{term: idiot, replacement: person}]}\ntests:\n  - {text: x, expect: [a], replacement: no}\n"
-    assert [value for _, value, _ in replacement_sites(text)] == ["person"]
+    assert [value for _, value, _ in replacement_sites(load_located(text))] == ["person"]
 
 
 @pytest.mark.parametrize(("head", "replacement", "noted"), [
